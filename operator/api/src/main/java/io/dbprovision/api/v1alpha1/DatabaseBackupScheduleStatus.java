@@ -1,0 +1,21 @@
+package io.dbprovision.api.v1alpha1;
+
+/** What the operator observed and did for a DatabaseBackupSchedule. */
+public class DatabaseBackupScheduleStatus extends ResourceStatus {
+  /** Where the resource is in its life; every value the operator writes is listed here. */
+  public enum Phase {
+    Active,
+    Paused,
+    Failed
+  }
+
+  private Phase phase;
+
+  public Phase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(Phase phase) {
+    this.phase = phase;
+  }
+}

@@ -1,0 +1,36 @@
+package io.dbprovision.api.v1alpha1;
+
+import io.dbprovision.api.ResourceKind;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** The privileges and role memberships a {@link DatabaseUser} holds on a {@link Database}. */
+@Group(ResourceKind.GROUP)
+@Version(ResourceKind.VERSION)
+@Kind("DatabaseGrant")
+@Plural("databasegrants")
+@ShortNames("dbg")
+@AdditionalPrinterColumn(
+    name = "User",
+    jsonPath = ".spec.userRef.name",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Database",
+    jsonPath = ".spec.databaseRef.name",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class DatabaseGrant extends CustomResource<DatabaseGrantSpec, DatabaseGrantStatus>
+    implements Namespaced {}

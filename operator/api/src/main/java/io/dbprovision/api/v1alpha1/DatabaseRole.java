@@ -1,0 +1,36 @@
+package io.dbprovision.api.v1alpha1;
+
+import io.dbprovision.api.ResourceKind;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A role (a group of privileges, without login) on a {@link DatabaseInstance}. */
+@Group(ResourceKind.GROUP)
+@Version(ResourceKind.VERSION)
+@Kind("DatabaseRole")
+@Plural("databaseroles")
+@ShortNames("dbr")
+@AdditionalPrinterColumn(
+    name = "Instance",
+    jsonPath = ".spec.instanceRef.name",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Role",
+    jsonPath = ".spec.roleName",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class DatabaseRole extends CustomResource<DatabaseRoleSpec, DatabaseRoleStatus>
+    implements Namespaced {}
