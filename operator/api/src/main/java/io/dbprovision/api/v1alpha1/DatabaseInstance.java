@@ -21,12 +21,20 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".spec.engine",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
-    name = "Version",
-    jsonPath = ".status.version",
+    name = "Host",
+    jsonPath = ".spec.connection.host",
     type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Port",
+    jsonPath = ".spec.connection.port",
+    type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
     name = "Phase",
     jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Version",
+    jsonPath = ".status.version",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Age",

@@ -1,5 +1,7 @@
 package io.dbprovision.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /** What the operator observed and did for a DatabaseRole. */
 public class DatabaseRoleStatus extends ResourceStatus {
   /** Where the resource is in its life; every value the operator writes is listed here. */
@@ -11,7 +13,13 @@ public class DatabaseRoleStatus extends ResourceStatus {
     Deleting
   }
 
+  @JsonPropertyDescription(
+      "Pending while its instance or referenced resources are not ready, Creating on the first pass,"
+          + " Ready once the server matches the spec, Failed on an error, Deleting while it is removed.")
   private Phase phase;
+
+  @JsonPropertyDescription("Result of the last drift check.")
+  private DriftStatus drift;
 
   public Phase getPhase() {
     return phase;
@@ -19,5 +27,13 @@ public class DatabaseRoleStatus extends ResourceStatus {
 
   public void setPhase(Phase phase) {
     this.phase = phase;
+  }
+
+  public DriftStatus getDrift() {
+    return drift;
+  }
+
+  public void setDrift(DriftStatus drift) {
+    this.drift = drift;
   }
 }
