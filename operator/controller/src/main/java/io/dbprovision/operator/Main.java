@@ -1,0 +1,78 @@
+package io.dbprovision.operator;
+
+import io.dbprovision.operator.config.InvalidConfigException;
+import io.dbprovision.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's entry point: reads the configuration ({@code DBPROVISION_*} variables and flags),
+ * connects to the cluster (in-cluster service account or kubeconfig), starts an {@link
+ * OperatorProcess} with {@link #reconcilers} and stops it on SIGTERM.
+ */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  /** Exit status for a configuration that cannot be used. */
+  static final int EXIT_CONFIG = 2;
+
+  /** Exit status for a failed startup. */
+  static final int EXIT_STARTUP = 1;
+
+  private Main() {}
+
+  /**
+   * Every reconciler the operator runs, built from the shared services. Adding a kind is one line
+   * here, e.g. {@code new DatabaseReconciler(services)}.
+   */
+  static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
+    return List.of();
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> env = System.getenv();
+    OperatorConfig config;
+    try {
+      config = OperatorConfig.from(env, List.of(args));
+    } catch (InvalidConfigException e) {
+      // Printed as well as logged: a bad DBPROVISION_LOG_FORMAT leaves logging unconfigured.
+      System.err.println(e.getMessage());
+      log.error("{}", e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    OperatorConfig.unrecognizedKeys(env)
+        .forEach(key -> log.warn("Ignoring unknown setting {}", key));
+    log.info("Configuration: {}", config);
+
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    OperatorProcess process;
+    try {
+      process = OperatorProcess.start(config, client, Clock.systemUTC(), Main::reconcilers);
+    } catch (RuntimeException e) {
+      log.error("Operator failed to start", e);
+      client.close();
+      System.exit(EXIT_STARTUP);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  process.close();
+                  client.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+  }
+}
