@@ -2,6 +2,7 @@ package io.dbprovision.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,8 +82,7 @@ class DashboardQueriesParseTest {
         .isEqualTo("rate(x{namespace=~\".*\", kind=~\".*\"}[5m])");
   }
 
-  private static void write(Path file, com.fasterxml.jackson.databind.JsonNode content)
-      throws IOException {
+  private static void write(Path file, JsonNode content) throws IOException {
     Files.createDirectories(file.getParent());
     YAML.writeValue(file.toFile(), content);
   }

@@ -3,6 +3,7 @@ package io.dbprovision.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,7 +213,7 @@ class DashboardsTest {
   }
 
   @Test
-  void theDocsDescribeEveryDashboard() throws java.io.IOException {
+  void theDocsDescribeEveryDashboard() throws IOException {
     String docs =
         java.nio.file.Files.readString(
             AssetPaths.REPOSITORY.resolve("docs").resolve("dashboards.md"));

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +43,15 @@ final class ProjectMetrics {
     this.metrics = metrics;
   }
 
-  static ProjectMetrics load() {
+  /** From metric families found elsewhere, for example in a scrape of the running processes. */
+  static ProjectMetrics of(List<Metric> families) {
     Map<String, Metric> metrics = new LinkedHashMap<>();
+    families.forEach(m -> metrics.put(m.name(), m));
+    return new ProjectMetrics(metrics);
+  }
+
+  static ProjectMetrics load() {
+    List<Metric> metrics = new ArrayList<>();
     try (InputStream in = ProjectMetrics.class.getResourceAsStream("/metrics.tsv")) {
       if (in == null) {
         throw new IllegalStateException("metrics.tsv is missing from the test resources");
@@ -63,12 +71,12 @@ final class ProjectMetrics {
         Metric metric =
             new Metric(
                 columns[0], columns[1], columns[2], columns[3].equals("yes"), labels(columns[4]));
-        metrics.put(metric.name(), metric);
+        metrics.add(metric);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ProjectMetrics(metrics);
+    return of(metrics);
   }
 
   private static Map<String, Set<String>> labels(String column) {

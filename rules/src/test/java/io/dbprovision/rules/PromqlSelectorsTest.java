@@ -2,6 +2,7 @@ package io.dbprovision.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbprovision.rules.PromqlSelectors.Matcher;
 import io.dbprovision.rules.PromqlSelectors.Scan;
@@ -25,9 +26,9 @@ class PromqlSelectorsTest {
     assertThat(scan.selectors())
         .extracting(Selector::metric, Selector::function)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("dbprovision_events_total", "increase"),
-            org.assertj.core.groups.Tuple.tuple("dbprovision_reconcile_total", "sum"),
-            org.assertj.core.groups.Tuple.tuple("up", null));
+            tuple("dbprovision_events_total", "increase"),
+            tuple("dbprovision_reconcile_total", "sum"),
+            tuple("up", null));
     assertThat(scan.selectors().get(0).matchers())
         .containsExactly(new Matcher("reason", "=~", "CreateFailed|ApplyFailed"));
     assertThat(scan.groupingLabels()).containsExactly("namespace", "involved_object_name", "kind");
