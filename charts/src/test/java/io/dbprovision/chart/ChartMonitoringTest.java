@@ -92,7 +92,7 @@ class ChartMonitoringTest {
     ConfigMap dashboard = chart.one(ConfigMap.class, FULLNAME + "-dashboard-sample-dashboard");
     assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
     assertThat(dashboard.getMetadata().getAnnotations())
-        .containsEntry("grafana_folder", "DB Provision");
+        .containsOnly(Map.entry("k8s-sidecar-target-directory", "DB Provision"));
     try (InputStream in = getClass().getResourceAsStream("/monitoring/sample_dashboard.json")) {
       assertThat(dashboard.getData())
           .containsOnlyKeys("sample_dashboard.json")
@@ -108,8 +108,8 @@ class ChartMonitoringTest {
                 "grafana.dashboards.enabled", true,
                 "grafana.dashboards.label", "dashboards",
                 "grafana.dashboards.labelValue", "db-provision",
-                "grafana.dashboards.folderAnnotation", "k8s-sidecar-target-directory",
-                "grafana.dashboards.folder", "/tmp/dashboards/DB Provision",
+                "grafana.dashboards.folderAnnotation", "grafana_folder",
+                "grafana.dashboards.folder", "Databases",
                 "grafana.dashboards.namespace", "monitoring"));
 
     ConfigMap dashboard = chart.one(ConfigMap.class, FULLNAME + "-dashboard-sample-dashboard");
@@ -118,7 +118,7 @@ class ChartMonitoringTest {
         .containsEntry("dashboards", "db-provision")
         .doesNotContainKey("grafana_dashboard");
     assertThat(dashboard.getMetadata().getAnnotations())
-        .containsOnly(Map.entry("k8s-sidecar-target-directory", "/tmp/dashboards/DB Provision"));
+        .containsOnly(Map.entry("grafana_folder", "Databases"));
   }
 
   @Test
