@@ -12,10 +12,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,54 @@ class ChartMonitoringTest {
 
     assertThatThrownBy(() -> withSamples.template(values("prometheusRule.enabled", true)))
         .hasMessageContaining("the chart carries no rule groups under files/rules");
+  }
+
+  @Test
+  void readsGroupNamesFromManifestsAndPlainRuleFilesAlike() throws IOException {
+    Path rules = withSamples.directory().resolve("files/rules");
+
+    assertThat(groupNames(Files.readString(rules.resolve("manifest-rules.yaml"))))
+        .containsExactly("sample.connections");
+    assertThat(groupNames(Files.readString(rules.resolve("plain-rules.yaml"))))
+        .containsExactly("sample.exporter");
+    assertThat(groupNames(Files.readString(rules.resolve("promtool-test.yaml")))).isEmpty();
+  }
+
+  @Test
+  void shippedChartRendersEveryGroupOfItsRuleFilesOrSaysItHasNone() throws IOException {
+    List<String> shipped = new ArrayList<>();
+    for (String text :
+        ChartMonitoringCopiesTest.contents(Repository.chart().resolve("files/rules"), "yaml")
+            .values()) {
+      shipped.addAll(groupNames(text));
+    }
+    Map<String, Object> enabled = values("prometheusRule.enabled", true);
+
+    if (shipped.isEmpty()) {
+      assertThatThrownBy(() -> Chart.ours().template(enabled))
+          .hasMessageContaining("no rule groups");
+    } else {
+      List<Map<String, Object>> groups =
+          only(Chart.ours().render(enabled), "PrometheusRule").get("spec", "groups");
+      assertThat(groups).extracting(g -> g.get("name")).containsExactlyElementsOf(shipped);
+    }
+  }
+
+  @Test
+  void shippedChartRendersOneConfigMapPerDashboard() throws IOException {
+    Map<String, String> shipped =
+        ChartMonitoringCopiesTest.contents(Repository.chart().resolve("files/dashboards"), "json");
+
+    List<ConfigMap> dashboards =
+        Chart.ours()
+            .render(values("grafana.dashboards.enabled", true))
+            .all(ConfigMap.class)
+            .stream()
+            .filter(c -> c.getMetadata().getLabels().containsKey("grafana_dashboard"))
+            .toList();
+    assertThat(dashboards)
+        .flatExtracting(c -> c.getData().keySet())
+        .containsExactlyInAnyOrderElementsOf(shipped.keySet());
   }
 
   @Test
@@ -232,6 +282,17 @@ class ChartMonitoringTest {
     assertThat(byDefault.getSpec().getMinAvailable()).isNull();
     assertThat(withMin.getSpec().getMinAvailable().getStrVal()).isEqualTo("50%");
     assertThat(withMin.getSpec().getMaxUnavailable()).isNull();
+  }
+
+  /** The group names of a rule file, as the template reads it: groups, else spec.groups. */
+  private static List<String> groupNames(String ruleFile) {
+    GenericKubernetesResource file =
+        new KubernetesSerialization().unmarshal(ruleFile, GenericKubernetesResource.class);
+    List<Map<String, Object>> groups = file.get("groups");
+    if (groups == null) {
+      groups = file.get("spec", "groups");
+    }
+    return groups == null ? List.of() : groups.stream().map(g -> (String) g.get("name")).toList();
   }
 
   private static String port(NetworkPolicyPort port) {
