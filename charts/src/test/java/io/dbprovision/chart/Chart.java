@@ -1,5 +1,6 @@
 package io.dbprovision.chart;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The chart under test, rendered offline with helm-java (Helm's own Go code through JNI), as {@code
@@ -81,19 +83,43 @@ final class Chart {
     return RenderedChart.parse(template(values));
   }
 
+  /** The NOTES.txt a user sees after {@code helm install}, from a client-only dry run. */
+  String notes(Map<String, ?> values) {
+    return withValuesFile(
+        values,
+        file ->
+            new Helm(directory)
+                .install()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
+                .withValuesFile(file)
+                .withDryRunOption(DryRun.CLIENT)
+                .clientOnly()
+                .call()
+                .getOutput());
+  }
+
   /** The raw output; a failure (schema, {@code fail}) surfaces as an IllegalStateException. */
   String template(Map<String, ?> values) {
+    return withValuesFile(
+        values,
+        file ->
+            new Helm(directory)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
+                .withValuesFile(file)
+                .call());
+  }
+
+  private static String withValuesFile(Map<String, ?> values, Function<Path, String> helm) {
     try {
       Path valuesFile = Files.createTempFile("values-", ".yaml");
       try {
         Files.writeString(valuesFile, YAML.asYaml(new LinkedHashMap<>(values)));
-        return new Helm(directory)
-            .template()
-            .withName(RELEASE)
-            .withNamespace(NAMESPACE)
-            .withKubeVersion(KUBE_VERSION)
-            .withValuesFile(valuesFile)
-            .call();
+        return helm.apply(valuesFile);
       } finally {
         Files.deleteIfExists(valuesFile);
       }

@@ -68,6 +68,28 @@ class ChartContainersTest {
 
   @ParameterizedTest
   @MethodSource("scenarios")
+  void podsUseNothingTheRestrictedProfileForbids(Scenario scenario) {
+    Chart.ours()
+        .render(scenario.values())
+        .containers()
+        .forEach(
+            c -> {
+              assertThat(c.pod().getVolumes())
+                  .as("%s volumes are emptyDir or configMap only", c)
+                  .allSatisfy(
+                      v ->
+                          assertThat(v.getEmptyDir() != null || v.getConfigMap() != null)
+                              .as("%s volume %s", c, v.getName())
+                              .isTrue());
+              assertThat(c.container().getPorts())
+                  .as("%s host ports", c)
+                  .allSatisfy(p -> assertThat(p.getHostPort()).isNull());
+              assertThat(c.pod().getHostIPC()).isNotEqualTo(Boolean.TRUE);
+            });
+  }
+
+  @ParameterizedTest
+  @MethodSource("scenarios")
   void everyContainerHasAWritableTmpAndResourceBounds(Scenario scenario) {
     Chart.ours()
         .render(scenario.values())

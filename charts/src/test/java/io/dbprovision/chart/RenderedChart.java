@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The output of {@code helm template}, every document parsed into a fabric8 type (kinds fabric8 has
  * no class for, such as ServiceMonitor, become {@code GenericKubernetesResource}).
  */
-record RenderedChart(String yaml, List<HasMetadata> resources) {
+record RenderedChart(List<HasMetadata> resources) {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
@@ -31,7 +31,7 @@ record RenderedChart(String yaml, List<HasMetadata> resources) {
       assertThat(resource).as("a Kubernetes object in:%n%s", document).isNotNull();
       resources.add(resource);
     }
-    return new RenderedChart(yaml, List.copyOf(resources));
+    return new RenderedChart(List.copyOf(resources));
   }
 
   <T extends HasMetadata> List<T> all(Class<T> type) {

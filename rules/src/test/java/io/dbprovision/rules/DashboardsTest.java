@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DashboardsTest {
   static final String DATASOURCE = "${datasource}";
   private static final ProjectMetrics METRICS = ProjectMetrics.load();
+  private static final Pattern LEGEND_LABEL =
+      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
   static List<Path> dashboards() {
     return AssetPaths.dashboards();
@@ -146,6 +152,28 @@ class DashboardsTest {
           assertThat(selector.matchers())
               .as("%s: %s filters by $namespace", query, selector.metric())
               .contains(new PromqlSelectors.Matcher("namespace", "=~", "$namespace"));
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dashboards")
+  void legendsNameOnlyLabelsTheirQueriesReturn(Path file) {
+    for (JsonNode panel : GrafanaDashboard.read(file).panels()) {
+      for (JsonNode target : panel.path("targets")) {
+        PromqlSelectors.Scan scan =
+            PromqlSelectors.scan(
+                GrafanaDashboard.withVariablesResolved(target.path("expr").asText()));
+        Set<String> available = new HashSet<>(scan.groupingLabels());
+        scan.selectors().forEach(sel -> available.addAll(METRICS.labelsOf(sel.metric())));
+        Matcher legend = LEGEND_LABEL.matcher(target.path("legendFormat").asText());
+        while (legend.find()) {
+          assertThat(available)
+              .as(
+                  "%s \"%s\": legend label %s",
+                  file.getFileName(), panel.path("title").asText(), legend.group(1))
+              .contains(legend.group(1));
         }
       }
     }

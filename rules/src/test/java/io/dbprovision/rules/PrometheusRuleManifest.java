@@ -1,6 +1,8 @@
 package io.dbprovision.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * A {@code monitoring.coreos.com/v1} PrometheusRule read from YAML. promtool does not understand
@@ -19,6 +22,22 @@ import java.util.Map;
 record PrometheusRuleManifest(Path source, String name, JsonNode spec) {
   static final String API_VERSION = "monitoring.coreos.com/v1";
   private static final YAMLMapper YAML = new YAMLMapper();
+  // The written rule files are for people too (plain Prometheus installs use them): multi-line
+  // expressions stay blocks, and only what must be quoted is.
+  private static final YAMLMapper RULE_FILE_WRITER = ruleFileWriter();
+
+  private static YAMLMapper ruleFileWriter() {
+    DumperOptions options = new DumperOptions();
+    options.setSplitLines(false);
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .dumperOptions(options)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
+    return new YAMLMapper(factory);
+  }
 
   static PrometheusRuleManifest read(Path file) {
     JsonNode root;
@@ -69,7 +88,7 @@ record PrometheusRuleManifest(Path source, String name, JsonNode spec) {
     Path out = dir.resolve(source.getFileName().toString());
     try {
       Files.createDirectories(dir);
-      YAML.writeValue(out.toFile(), spec);
+      RULE_FILE_WRITER.writeValue(out.toFile(), spec);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out, e);
     }

@@ -2,7 +2,6 @@ package io.dbprovision.rules;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,19 +75,21 @@ final class Promtool {
     command.add(executable.toString());
     command.addAll(args);
     try {
+      // Output goes to a file so that a hanging promtool cannot block the read past the timeout.
+      Path dir = AssetPaths.MODULE.resolve("target").resolve("promtool-output");
+      Files.createDirectories(dir);
+      Path log = Files.createTempFile(dir, "promtool-", ".log");
       Process process =
           new ProcessBuilder(command)
               .directory(AssetPaths.MODULE.toFile())
               .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
               .start();
-      String output;
-      try (InputStream out = process.getInputStream()) {
-        output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-      }
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError(String.join(" ", command) + " did not finish in time");
       }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
       return new Run(command, process.exitValue(), output);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
