@@ -205,7 +205,19 @@ class ChartMonitoringTest {
     assertThat(endpoints).extracting(e -> e.get("port")).containsExactly("metrics", "exporter");
     assertThat(endpoints)
         .allSatisfy(
-            e -> assertThat(e).containsEntry("path", "/metrics").containsEntry("interval", "15s"));
+            e ->
+                assertThat(e)
+                    .containsEntry("path", "/metrics")
+                    .containsEntry("interval", "15s")
+                    .containsEntry("honorLabels", true));
+    // The alerting rules' OperatorDown/ExporterDown tell the processes apart by job.
+    assertThat(endpoints)
+        .extracting(e -> (Object) ((List<?>) e.get("relabelings")).get(0))
+        .containsExactly(
+            Map.of(
+                "action", "replace", "targetLabel", "job", "replacement", "db-provision-operator"),
+            Map.of(
+                "action", "replace", "targetLabel", "job", "replacement", "db-provision-exporter"));
   }
 
   @Test
