@@ -137,7 +137,14 @@ public final class OperatorMetrics {
             .help("Events recorded by the operator, by what became of them")
             .labelNames("kind", "reason", "type", "outcome")
             .register(registry);
-    // Every catalog row starts at zero, so rate() and increase() see the first event.
+    // Counters start at zero for every kind and catalog row, so that rate() and increase() see
+    // the first occurrence and alerts on errors have a series to evaluate from the start.
+    for (ResourceKind kind : ResourceKind.values()) {
+      for (ReconcileResult result : ReconcileResult.values()) {
+        reconciles.labelValues(kind.kind(), result.label());
+      }
+      reconcileErrors.labelValues(kind.kind());
+    }
     for (CatalogEvent event : CatalogEvent.values()) {
       for (EventOutcome outcome : EventOutcome.values()) {
         eventLabels(event, outcome);

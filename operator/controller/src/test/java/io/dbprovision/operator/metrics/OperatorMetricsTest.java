@@ -67,8 +67,10 @@ class OperatorMetricsTest {
     assertThat(scrape.get("dbprovision_reconcile_total", "kind", "Database", "result", "error"))
         .isEqualTo(1);
     assertThat(scrape.get("dbprovision_reconcile_errors_total", "kind", "Database")).isEqualTo(1);
-    assertThat(scrape.value("dbprovision_reconcile_errors_total", "kind", "DatabaseUser"))
-        .isEmpty();
+    assertThat(scrape.get("dbprovision_reconcile_errors_total", "kind", "DatabaseUser")).isZero();
+    assertThat(
+            scrape.get("dbprovision_reconcile_total", "kind", "DatabaseBackup", "result", "error"))
+        .isZero();
     assertThat(scrape.get("dbprovision_reconcile_duration_seconds_count", "kind", "Database"))
         .isEqualTo(3);
     assertThat(scrape.get("dbprovision_reconcile_duration_seconds_sum", "kind", "Database"))
