@@ -27,6 +27,9 @@ public final class Main {
   /** Exit status for a failed startup. */
   static final int EXIT_STARTUP = 1;
 
+  /** Exit status after losing the leader Lease while running (the pod restarts as standby). */
+  static final int EXIT_LEADERSHIP_LOST = 3;
+
   private Main() {}
 
   /**
