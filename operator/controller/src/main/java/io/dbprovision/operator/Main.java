@@ -27,6 +27,9 @@ public final class Main {
   /** Exit status for a failed startup. */
   static final int EXIT_STARTUP = 1;
 
+  /** Exit status after losing the leader Lease while running (the pod restarts as standby). */
+  static final int EXIT_LEADERSHIP_LOST = 3;
+
   private Main() {}
 
   /**
@@ -37,22 +40,35 @@ public final class Main {
     return List.of();
   }
 
+  /**
+   * The configuration, logged without secrets: unknown {@code DBPROVISION_*} variables by name
+   * only, and problems once each.
+   */
+  static OperatorConfig configure(Map<String, String> env, List<String> args) {
+    try {
+      OperatorConfig config = OperatorConfig.from(env, args);
+      OperatorConfig.unrecognizedKeys(env)
+          .forEach(key -> log.warn("Ignoring unknown setting {}", key));
+      log.info("Configuration: {}", config);
+      return config;
+    } catch (InvalidConfigException e) {
+      log.error("{}", e.getMessage());
+      if (e.problems().stream().anyMatch(p -> p.startsWith(OperatorConfig.LOG_FORMAT))) {
+        // A bad log format leaves logging without an appender: say it where it is seen.
+        System.err.println(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> env = System.getenv();
     OperatorConfig config;
     try {
-      config = OperatorConfig.from(env, List.of(args));
+      config = configure(System.getenv(), List.of(args));
     } catch (InvalidConfigException e) {
-      // Printed as well as logged: a bad DBPROVISION_LOG_FORMAT leaves logging unconfigured.
-      System.err.println(e.getMessage());
-      log.error("{}", e.getMessage());
       System.exit(EXIT_CONFIG);
       return;
     }
-    OperatorConfig.unrecognizedKeys(env)
-        .forEach(key -> log.warn("Ignoring unknown setting {}", key));
-    log.info("Configuration: {}", config);
-
     KubernetesClient client = new KubernetesClientBuilder().build();
     OperatorProcess process;
     try {

@@ -1,5 +1,6 @@
 package io.dbprovision.operator;
 
+import io.dbprovision.operator.config.ListenAddress;
 import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.operator.events.EventCorrelator;
 import io.dbprovision.operator.events.EventRecorder;
@@ -10,6 +11,7 @@ import io.dbprovision.operator.metrics.MetricsServer;
 import io.dbprovision.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -17,6 +19,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +42,19 @@ public final class OperatorProcess implements AutoCloseable {
   private final Operator operator;
   private final HealthServer health;
   private final MetricsServer metrics;
+  private final AtomicBoolean stopping;
 
   private OperatorProcess(
-      EventRecorder recorder, Operator operator, HealthServer health, MetricsServer metrics) {
+      EventRecorder recorder,
+      Operator operator,
+      HealthServer health,
+      MetricsServer metrics,
+      AtomicBoolean stopping) {
     this.recorder = recorder;
     this.operator = operator;
     this.health = health;
     this.metrics = metrics;
+    this.stopping = stopping;
   }
 
   /**
@@ -58,6 +68,19 @@ public final class OperatorProcess implements AutoCloseable {
       KubernetesClient client,
       Clock clock,
       Function<OperatorServices, List<Reconciler<? extends HasMetadata>>> reconcilers) {
+    return start(config, client, clock, reconcilers, OperatorProcess::exitAfterLostLeadership);
+  }
+
+  /**
+   * As {@link #start(OperatorConfig, KubernetesClient, Clock, Function)}, with what to do when this
+   * replica loses its leadership while running (not when it stops).
+   */
+  static OperatorProcess start(
+      OperatorConfig config,
+      KubernetesClient client,
+      Clock clock,
+      Function<OperatorServices, List<Reconciler<? extends HasMetadata>>> reconcilers,
+      Runnable leadershipLost) {
     PrometheusRegistry registry = new PrometheusRegistry();
     OperatorMetrics operatorMetrics = new OperatorMetrics(registry);
     EventRecorder recorder =
@@ -72,7 +95,11 @@ public final class OperatorProcess implements AutoCloseable {
     OperatorServices services =
         new OperatorServices(client, recorder, operatorMetrics, config, clock);
     List<Reconciler<? extends HasMetadata>> controllers = reconcilers.apply(services);
-    Operator operator = controllers.isEmpty() ? null : operator(config, client, controllers);
+    AtomicBoolean stopping = new AtomicBoolean();
+    Operator operator =
+        controllers.isEmpty()
+            ? null
+            : operator(config, client, controllers, leadershipCallbacks(stopping, leadershipLost));
 
     OperatorHealth probes = new OperatorHealth(operator, recorder);
     HealthServer health = null;
@@ -80,11 +107,11 @@ public final class OperatorProcess implements AutoCloseable {
     try {
       health = HealthServer.start(config.healthAddress(), probes::liveness, probes::readiness);
       metrics = MetricsServer.start(config.metricsAddress(), registry);
-      OperatorProcess process = new OperatorProcess(recorder, operator, health, metrics);
+      OperatorProcess process = new OperatorProcess(recorder, operator, health, metrics, stopping);
       log.info(
           "Serving /healthz and /readyz on {}, /metrics on {}",
-          config.healthAddress(),
-          config.metricsAddress());
+          new ListenAddress(config.healthAddress().host(), health.port()),
+          new ListenAddress(config.metricsAddress().host(), metrics.port()));
       if (operator == null) {
         log.warn("No reconcilers registered; the operator watches nothing");
       } else {
@@ -99,15 +126,41 @@ public final class OperatorProcess implements AutoCloseable {
           config.leaderElection() ? "on (Lease " + config.leaderElectionId() + ")" : "off");
       return process;
     } catch (RuntimeException e) {
+      stopping.set(true);
       stop(operator, recorder, health, metrics);
       throw e;
     }
   }
 
+  /**
+   * JOSDK would call {@code System.exit} whenever leadership ends, also during a graceful stop
+   * (from the shutdown hook, where exit blocks forever). So JOSDK is told not to exit, and the
+   * process decides: losing the Lease while running ends the process (a fresh start is the safe way
+   * back to standby); stopping releases nothing and exits normally.
+   */
+  private static LeaderCallbacks leadershipCallbacks(AtomicBoolean stopping, Runnable lost) {
+    return new LeaderCallbacks(
+        () -> log.info("Leading: reconciling from now on"),
+        () -> {
+          if (!stopping.get()) {
+            log.error("Lost the leader Lease while running; exiting so that a fresh start waits");
+            lost.run();
+          }
+        },
+        leader -> log.info("Current leader: {}", leader));
+  }
+
+  private static void exitAfterLostLeadership() {
+    // Not on the caller's thread: exit runs the shutdown hook, which stops JOSDK, whose
+    // executor this callback may be running on.
+    new Thread(() -> System.exit(Main.EXIT_LEADERSHIP_LOST), "leadership-lost").start();
+  }
+
   private static Operator operator(
       OperatorConfig config,
       KubernetesClient client,
-      List<Reconciler<? extends HasMetadata>> reconcilers) {
+      List<Reconciler<? extends HasMetadata>> reconcilers,
+      LeaderCallbacks callbacks) {
     Operator operator =
         new Operator(
             o -> {
@@ -120,7 +173,12 @@ public final class OperatorProcess implements AutoCloseable {
                     new LeaderElectionConfiguration(
                         config.leaderElectionId(),
                         config.leaderElectionNamespace().orElse(null),
-                        config.instance()));
+                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        leaseIdentity(config),
+                        callbacks,
+                        false));
               }
             });
     for (Reconciler<? extends HasMetadata> reconciler : reconcilers) {
@@ -137,6 +195,13 @@ public final class OperatorProcess implements AutoCloseable {
     return operator;
   }
 
+  /** Outside a pod every replica is "local": make the Lease holder unique all the same. */
+  private static String leaseIdentity(OperatorConfig config) {
+    return config.instance().equals(OperatorConfig.LOCAL_INSTANCE)
+        ? OperatorConfig.LOCAL_INSTANCE + "-" + UUID.randomUUID()
+        : config.instance();
+  }
+
   /** The bound health port (useful when the configuration asked for port 0). */
   public int healthPort() {
     return health.port();
@@ -151,6 +216,7 @@ public final class OperatorProcess implements AutoCloseable {
   @Override
   public void close() {
     log.info("Operator stopping");
+    stopping.set(true);
     stop(operator, recorder, health, metrics);
   }
 

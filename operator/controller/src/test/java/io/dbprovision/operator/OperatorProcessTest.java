@@ -12,12 +12,15 @@ import io.dbprovision.api.v1alpha1.ResourceRef;
 import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.operator.metrics.OperatorMetrics.ReconcileResult;
 import io.dbprovision.operator.testing.Http;
+import io.dbprovision.operator.testing.LeaseReadyMockKubernetes;
 import io.dbprovision.operator.testing.Scrape;
 import io.dbprovision.testkit.kubernetes.MockKubernetes;
 import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -26,12 +29,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,9 +50,9 @@ class OperatorProcessTest {
     Map<String, String> env = new HashMap<>();
     env.put("DBPROVISION_METRICS_ADDRESS", "127.0.0.1:0");
     env.put("DBPROVISION_HEALTH_ADDRESS", "127.0.0.1:0");
-    env.putAll(extra);
     env.put("DBPROVISION_SERVER_SIDE_APPLY", "false");
     env.put("HOSTNAME", "operator-0");
+    env.putAll(extra);
     return OperatorConfig.fromEnv(env);
   }
 
@@ -137,6 +144,122 @@ class OperatorProcessTest {
       assertThat(reconcilers.get(0).seen).containsExactly(watched + "/orders");
       assertThat(kubernetes.client().v1().events().inNamespace(ignored).list().getItems())
           .isEmpty();
+    }
+  }
+
+  private static Function<OperatorServices, List<Reconciler<? extends HasMetadata>>> reporting(
+      List<ReportingReconciler> into) {
+    return services -> {
+      ReportingReconciler reconciler = new ReportingReconciler(services);
+      into.add(reconciler);
+      return List.<Reconciler<? extends HasMetadata>>of(reconciler);
+    };
+  }
+
+  private static OperatorConfig replica(String namespace, String name) {
+    return config(
+        Map.of(
+            "DBPROVISION_NAMESPACES", namespace,
+            "DBPROVISION_LEADER_ELECTION", "true",
+            "DBPROVISION_LEADER_ELECTION_NAMESPACE", namespace,
+            "HOSTNAME", name));
+  }
+
+  private static String holder(LeaseReadyMockKubernetes kubernetes, String namespace) {
+    Lease lease =
+        kubernetes.client().leases().inNamespace(namespace).withName("db-provision-operator").get();
+    return lease == null ? null : lease.getSpec().getHolderIdentity();
+  }
+
+  @Test
+  void withLeaderElectionOnlyTheLeaseHolderReconcilesAndBothReplicasAreReady() {
+    try (LeaseReadyMockKubernetes kubernetes = new LeaseReadyMockKubernetes();
+        KubernetesClient secondClient = kubernetes.newClient()) {
+      withLeaderElectionOnlyTheLeaseHolderReconciles(kubernetes, secondClient);
+    }
+  }
+
+  private static void withLeaderElectionOnlyTheLeaseHolderReconciles(
+      LeaseReadyMockKubernetes kubernetes, KubernetesClient secondClient) {
+    String namespace = kubernetes.newNamespace("lease");
+    List<ReportingReconciler> a = new ArrayList<>();
+    List<ReportingReconciler> b = new ArrayList<>();
+    AtomicInteger lost = new AtomicInteger();
+    Clock clock = Clock.systemUTC();
+
+    try (OperatorProcess first =
+        OperatorProcess.start(
+            replica(namespace, "operator-a"),
+            kubernetes.client(),
+            clock,
+            reporting(a),
+            lost::incrementAndGet)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "operator-a".equals(holder(kubernetes, namespace)));
+      try (OperatorProcess second =
+          OperatorProcess.start(
+              replica(namespace, "operator-b"),
+              kubernetes.newClient(),
+              clock,
+              reporting(b),
+              lost::incrementAndGet)) {
+        assertThat(Http.get(first.healthPort(), "/readyz").statusCode()).isEqualTo(200);
+        assertThat(Http.get(second.healthPort(), "/readyz").statusCode()).isEqualTo(200);
+
+        kubernetes.client().resource(database(namespace, "orders")).create();
+
+        await().until(() -> a.get(0).seen.contains(namespace + "/orders"));
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> b.get(0).seen.isEmpty());
+        assertThat(holder(kubernetes, namespace)).isEqualTo("operator-a");
+      }
+    }
+    // Stopping is not losing: the leader stepped down without asking the process to exit.
+    assertThat(lost).hasValue(0);
+  }
+
+  @Test
+  void losingTheLeaseWhileRunningAsksTheProcessToExit() {
+    try (LeaseReadyMockKubernetes kubernetes = new LeaseReadyMockKubernetes()) {
+      losingTheLease(kubernetes);
+    }
+  }
+
+  private static void losingTheLease(LeaseReadyMockKubernetes kubernetes) {
+    String namespace = kubernetes.newNamespace("stolen");
+    AtomicInteger lost = new AtomicInteger();
+
+    try (OperatorProcess leader =
+        OperatorProcess.start(
+            replica(namespace, "operator-a"),
+            kubernetes.client(),
+            Clock.systemUTC(),
+            reporting(new ArrayList<>()),
+            lost::incrementAndGet)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "operator-a".equals(holder(kubernetes, namespace)));
+
+      assertThat(Http.get(leader.healthPort(), "/readyz").statusCode()).isEqualTo(200);
+
+      // Another replica takes the Lease (as after a network partition): renewals now fail.
+      kubernetes
+          .client()
+          .leases()
+          .inNamespace(namespace)
+          .withName("db-provision-operator")
+          .edit(
+              lease -> {
+                lease.getSpec().setHolderIdentity("operator-elsewhere");
+                lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+                lease.getSpec().setLeaseDurationSeconds(3600);
+                return lease;
+              });
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> lost.get() == 1);
     }
   }
 

@@ -80,6 +80,10 @@ public final class EventRecorder implements AutoCloseable {
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.worker = new Thread(this::work, "event-recorder");
     this.worker.setDaemon(true);
+    // Only an Error gets here (exceptions are caught per event); /healthz then reports it.
+    this.worker.setUncaughtExceptionHandler(
+        (thread, error) ->
+            log.error("Event recorder worker died; no more Events will be written", error));
   }
 
   /** Starts the worker; returns this recorder. */

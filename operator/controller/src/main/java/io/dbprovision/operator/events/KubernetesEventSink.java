@@ -93,11 +93,12 @@ public final class KubernetesEventSink implements EventSink {
 
   private static EventSinkException classify(
       String verb, EventWrite write, KubernetesClientException e) {
+    // fabric8 reports no HTTP status (0 or -1) when the request never got an answer.
     int code = e.getCode();
     EventSinkException.Cause cause;
     if (code == 404) {
       cause = EventSinkException.Cause.NOT_FOUND;
-    } else if (code == 0 || code == 408 || code == 429 || code >= 500) {
+    } else if (code <= 0 || code == 408 || code == 429 || code >= 500) {
       cause = EventSinkException.Cause.UNAVAILABLE;
     } else {
       cause = EventSinkException.Cause.REJECTED;

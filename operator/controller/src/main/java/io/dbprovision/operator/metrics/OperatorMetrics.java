@@ -69,7 +69,8 @@ public final class OperatorMetrics {
   private final Counter operations;
   private final Counter events;
 
-  // The state the per-phase counts and removals are derived from, guarded by "this".
+  // The state the per-phase counts and removals are derived from. Every method that writes a
+  // per-object series holds "this", so a removal cannot interleave with a late update.
   private final Map<ObjectKey, String> phases = new HashMap<>();
   private final Map<PhaseKey, Integer> phaseCounts = new HashMap<>();
   private final Map<ObjectKey, Engine> instanceEngines = new HashMap<>();
@@ -137,7 +138,14 @@ public final class OperatorMetrics {
             .help("Events recorded by the operator, by what became of them")
             .labelNames("kind", "reason", "type", "outcome")
             .register(registry);
-    // Every catalog row starts at zero, so rate() and increase() see the first event.
+    // Counters start at zero for every kind and catalog row, so that rate() and increase() see
+    // the first occurrence and alerts on errors have a series to evaluate from the start.
+    for (ResourceKind kind : ResourceKind.values()) {
+      for (ReconcileResult result : ReconcileResult.values()) {
+        reconciles.labelValues(kind.kind(), result.label());
+      }
+      reconcileErrors.labelValues(kind.kind());
+    }
     for (CatalogEvent event : CatalogEvent.values()) {
       for (EventOutcome outcome : EventOutcome.values()) {
         eventLabels(event, outcome);
@@ -155,7 +163,8 @@ public final class OperatorMetrics {
   }
 
   /** The outcome of a drift check: whether the server differs from the object's spec. */
-  public void driftDetected(ResourceKind kind, String namespace, String name, boolean drifted) {
+  public synchronized void driftDetected(
+      ResourceKind kind, String namespace, String name, boolean drifted) {
     drift.labelValues(kind.kind(), namespace, name).set(drifted ? 1 : 0);
   }
 
@@ -171,10 +180,13 @@ public final class OperatorMetrics {
     connectionLatency.labelValues(namespace, instance, engine.name()).set(seconds(latency));
   }
 
-  /** The phase an object is in now; {@code dbprovision_resources} counts objects per phase. */
+  /**
+   * The phase an object is in now (its status enum constant, e.g. {@code
+   * DatabaseStatus.Phase.Ready}); {@code dbprovision_resources} counts objects per phase.
+   */
   public synchronized void resourcePhase(
-      ResourceKind kind, String namespace, String name, String phase) {
-    Objects.requireNonNull(phase, "phase");
+      ResourceKind kind, String namespace, String name, Enum<?> status) {
+    String phase = Objects.requireNonNull(status, "phase").name();
     ObjectKey key = new ObjectKey(kind, namespace, name);
     String before = phases.put(key, phase);
     if (phase.equals(before)) {
@@ -187,7 +199,7 @@ public final class OperatorMetrics {
   }
 
   /** The size of a Database resource's database on its server. */
-  public void databaseSize(String namespace, String database, long bytes) {
+  public synchronized void databaseSize(String namespace, String database, long bytes) {
     databaseSize.labelValues(namespace, database).set(bytes);
   }
 

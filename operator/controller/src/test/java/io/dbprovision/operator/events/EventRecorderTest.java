@@ -195,6 +195,17 @@ class EventRecorderTest {
   }
 
   @Test
+  void reportsAWorkerKilledByAnError() {
+    sink.crashNext(new StackOverflowError("deep"));
+    recorder.start();
+    assertThat(recorder.isRunning()).isTrue();
+
+    recorder.record(instance("a"), INSTANCE_CONNECTED, "up");
+
+    await().until(() -> !recorder.isRunning());
+  }
+
+  @Test
   void countsEventsTheSpamFilterHoldsBackAsDropped() {
     recorder.start();
     DatabaseInstance pg = instance("pg");

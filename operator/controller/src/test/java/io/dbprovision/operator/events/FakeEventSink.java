@@ -19,7 +19,7 @@ final class FakeEventSink implements EventSink {
 
   private final Map<String, EventWrite> stored = new LinkedHashMap<>();
   private final List<Call> calls = new ArrayList<>();
-  private final ConcurrentLinkedQueue<RuntimeException> crashes = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Throwable> crashes = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<EventSinkException.Cause> failures =
       new ConcurrentLinkedQueue<>();
   private volatile CountDownLatch entered;
@@ -60,9 +60,12 @@ final class FakeEventSink implements EventSink {
         Thread.currentThread().interrupt();
       }
     }
-    RuntimeException crash = crashes.poll();
-    if (crash != null) {
-      throw crash;
+    Throwable crash = crashes.poll();
+    if (crash instanceof RuntimeException e) {
+      throw e;
+    }
+    if (crash instanceof Error e) {
+      throw e;
     }
     EventSinkException.Cause failure = failures.poll();
     if (failure != null) {
@@ -75,8 +78,8 @@ final class FakeEventSink implements EventSink {
     failures.addAll(List.of(causes));
   }
 
-  /** The next write throws this unchecked exception. */
-  void crashNext(RuntimeException e) {
+  /** The next write throws this unchecked exception or error. */
+  void crashNext(Throwable e) {
     crashes.add(e);
   }
 

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.dbprovision.api.events.CatalogEvent;
+import io.dbprovision.api.v1alpha1.DatabaseInstanceStatus;
+import io.dbprovision.api.v1alpha1.DatabaseStatus;
 import io.dbprovision.api.v1alpha1.Engine;
 import io.dbprovision.operator.config.ListenAddress;
 import io.dbprovision.operator.metrics.OperatorMetrics.EventOutcome;
@@ -67,8 +69,10 @@ class OperatorMetricsTest {
     assertThat(scrape.get("dbprovision_reconcile_total", "kind", "Database", "result", "error"))
         .isEqualTo(1);
     assertThat(scrape.get("dbprovision_reconcile_errors_total", "kind", "Database")).isEqualTo(1);
-    assertThat(scrape.value("dbprovision_reconcile_errors_total", "kind", "DatabaseUser"))
-        .isEmpty();
+    assertThat(scrape.get("dbprovision_reconcile_errors_total", "kind", "DatabaseUser")).isZero();
+    assertThat(
+            scrape.get("dbprovision_reconcile_total", "kind", "DatabaseBackup", "result", "error"))
+        .isZero();
     assertThat(scrape.get("dbprovision_reconcile_duration_seconds_count", "kind", "Database"))
         .isEqualTo(3);
     assertThat(scrape.get("dbprovision_reconcile_duration_seconds_sum", "kind", "Database"))
@@ -178,11 +182,11 @@ class OperatorMetricsTest {
 
   @Test
   void resourcesAreCountedByPhaseAsObjectsMoveBetweenPhases() throws Exception {
-    metrics.resourcePhase(DATABASE, "shop", "orders", "Pending");
-    metrics.resourcePhase(DATABASE, "shop", "invoices", "Pending");
-    metrics.resourcePhase(DATABASE, "billing", "ledger", "Ready");
-    metrics.resourcePhase(DATABASE, "shop", "orders", "Ready");
-    metrics.resourcePhase(DATABASE, "shop", "orders", "Ready");
+    metrics.resourcePhase(DATABASE, "shop", "orders", DatabaseStatus.Phase.Pending);
+    metrics.resourcePhase(DATABASE, "shop", "invoices", DatabaseStatus.Phase.Pending);
+    metrics.resourcePhase(DATABASE, "billing", "ledger", DatabaseStatus.Phase.Ready);
+    metrics.resourcePhase(DATABASE, "shop", "orders", DatabaseStatus.Phase.Ready);
+    metrics.resourcePhase(DATABASE, "shop", "orders", DatabaseStatus.Phase.Ready);
 
     Scrape scrape = scrape();
     assertThat(
@@ -210,7 +214,7 @@ class OperatorMetricsTest {
                 "Ready"))
         .isEqualTo(1);
 
-    metrics.resourcePhase(DATABASE, "shop", "invoices", "Ready");
+    metrics.resourcePhase(DATABASE, "shop", "invoices", DatabaseStatus.Phase.Ready);
 
     Scrape after = scrape();
     assertThat(
@@ -319,11 +323,11 @@ class OperatorMetricsTest {
   @Test
   void aDeletedObjectLeavesNoSeriesBehind() throws Exception {
     metrics.instanceHealth("shop", "pg", Engine.postgres, true, Duration.ofMillis(3));
-    metrics.resourcePhase(DATABASE_INSTANCE, "shop", "pg", "Ready");
+    metrics.resourcePhase(DATABASE_INSTANCE, "shop", "pg", DatabaseInstanceStatus.Phase.Ready);
     metrics.driftDetected(DATABASE, "shop", "orders", true);
     metrics.databaseSize("shop", "orders", 1024);
-    metrics.resourcePhase(DATABASE, "shop", "orders", "Ready");
-    metrics.resourcePhase(DATABASE, "shop", "invoices", "Ready");
+    metrics.resourcePhase(DATABASE, "shop", "orders", DatabaseStatus.Phase.Ready);
+    metrics.resourcePhase(DATABASE, "shop", "invoices", DatabaseStatus.Phase.Ready);
 
     metrics.resourceGone(DATABASE_INSTANCE, "shop", "pg");
     metrics.resourceGone(DATABASE, "shop", "orders");
