@@ -60,7 +60,7 @@ class CatalogReferencesTest {
                     "sum by (reason) (increase(dbprovision_events_total{involved_object_kind="
                         + "\"DatabaseRestore\", reason=~\"Failed|DeadlineExceeded\", type=\"Warning\""
                         + "}[5m])) or dbprovision_exporter_deliveries_total{outcome=\"dropped\"}"
-                        + " or dbprovision_connection_latency_seconds_bucket{le=\"0.5\"}",
+                        + " or dbprovision_reconcile_duration_seconds_bucket{le=\"0.5\"}",
                     null)))
         .isEmpty();
   }
