@@ -96,7 +96,7 @@ final class SprigFunctions {
         args ->
             Base64.getEncoder()
                 .encodeToString(Params.string(args[0]).getBytes(StandardCharsets.UTF_8)));
-    add(e, "b64dec", 1, 1, args -> b64dec(Params.string(args[0])));
+    add(e, "b64dec", 1, 1, args -> GoBase64.decodeOrError(Params.string(args[0])));
     add(e, "sha256sum", 1, 1, args -> sha256(Params.string(args[0])));
     add(
         e,
@@ -234,7 +234,7 @@ final class SprigFunctions {
     List<String> out = new ArrayList<>();
     if (sep.isEmpty()) {
       s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
-      return Collections.unmodifiableList(out);
+      return new StringSlice(out);
     }
     int from = 0;
     int at;
@@ -243,16 +243,16 @@ final class SprigFunctions {
       from = at + sep.length();
     }
     out.add(s.substring(from));
-    return Collections.unmodifiableList(out);
+    return new StringSlice(out);
   }
 
   private static List<String> sortAlpha(Object value) {
     if (GoValues.kind(value) != GoValues.Kind.SLICE) {
-      return List.of(strval(value));
+      return new StringSlice(List.of(strval(value)));
     }
     List<String> items = new ArrayList<>(strslice(value));
     items.sort(GoValues::compareStrings);
-    return Collections.unmodifiableList(items);
+    return new StringSlice(items);
   }
 
   private static Map<String, Object> dict(Object[] args) {
@@ -275,7 +275,7 @@ final class SprigFunctions {
     for (Object arg : args) {
       out.addAll(GoValues.sortedKeys(Params.map(arg)));
     }
-    return Collections.unmodifiableList(out);
+    return new StringSlice(out);
   }
 
   /** Sprig's {@code date}: times and int unix seconds; any other value means "now". */
@@ -337,16 +337,6 @@ final class SprigFunctions {
       }
     }
     return best;
-  }
-
-  private static String b64dec(String s) {
-    try {
-      byte[] bytes = Base64.getDecoder().decode(s);
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      // Sprig returns the decoding error's text instead of failing.
-      return "illegal base64 data at input byte " + GoStrings.firstInvalidBase64(s);
-    }
   }
 
   private static String sha256(String s) throws java.security.NoSuchAlgorithmException {
