@@ -133,6 +133,11 @@ class TemplateErrorTest {
             23,
             "exceeded maximum template depth (" + Executor.MAX_DEPTH + ")"),
         Arguments.of(
+            "{{ range 5000000 }}xx{{ end }}",
+            1,
+            20,
+            "output exceeds " + Executor.MAX_OUTPUT + " characters"),
+        Arguments.of(
             "{{ regexReplaceAll \"(\" .Reason \"\" }}",
             1,
             4,
