@@ -65,6 +65,10 @@ final class SprigFunctions {
     add(e, "splitList", 2, 2, args -> split(Params.string(args[1]), Params.string(args[0])));
     add(e, "sortAlpha", 1, 1, args -> sortAlpha(args[0]));
     add(e, "list", 0, VARIADIC, args -> Collections.unmodifiableList(Arrays.asList(args)));
+    add(e, "append", 2, 2, args -> withElement(args[0], args[1], "push", false));
+    add(e, "prepend", 2, 2, args -> withElement(args[0], args[1], "prepend", true));
+    add(e, "first", 1, 1, args -> element(args[0], "first", true));
+    add(e, "last", 1, 1, args -> element(args[0], "last", false));
     add(e, "dict", 0, VARIADIC, SprigFunctions::dict);
     add(e, "get", 2, 2, args -> get(Params.map(args[0]), Params.string(args[1])));
     add(e, "hasKey", 2, 2, args -> Params.map(args[0]).containsKey(Params.string(args[1])));
@@ -253,6 +257,35 @@ final class SprigFunctions {
     List<String> items = new ArrayList<>(strslice(value));
     items.sort(GoValues::compareStrings);
     return new StringSlice(items);
+  }
+
+  private static List<Object> withElement(Object list, Object value, String name, boolean front) {
+    List<?> items = slice(list, name);
+    List<Object> out = new ArrayList<>(items.size() + 1);
+    if (front) {
+      out.add(value);
+    }
+    out.addAll(items);
+    if (!front) {
+      out.add(value);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static Object element(Object list, String name, boolean first) {
+    List<?> items = slice(list, name);
+    if (items.isEmpty()) {
+      return null;
+    }
+    return items.get(first ? 0 : items.size() - 1);
+  }
+
+  private static List<?> slice(Object value, String name) {
+    if (GoValues.kind(value) != GoValues.Kind.SLICE) {
+      throw new IllegalArgumentException(
+          "Cannot " + name + " on type " + (value == null ? "nil" : GoValues.typeName(value)));
+    }
+    return GoValues.elements(value);
   }
 
   private static Map<String, Object> dict(Object[] args) {

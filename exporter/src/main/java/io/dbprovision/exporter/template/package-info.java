@@ -17,9 +17,9 @@
  * bool and nil constants. Built-ins: {@code and or not eq ne lt le gt ge len index print printf
  * println html js urlquery}. Sprig: {@code toJson toPrettyJson toString default empty coalesce
  * upper lower title trim trimPrefix trimSuffix trunc abbrev quote squote replace contains hasPrefix
- * hasSuffix repeat substr indent nindent join splitList sortAlpha list dict get hasKey keys date
- * dateInZone now unixEpoch add sub mul div mod max min int int64 float64 b64enc b64dec sha256sum
- * regexMatch regexReplaceAll ternary}.
+ * hasSuffix repeat substr indent nindent join splitList sortAlpha list append prepend first last
+ * dict get hasKey keys date dateInZone now unixEpoch add sub mul div mod max min int int64 float64
+ * b64enc b64dec sha256sum regexMatch regexReplaceAll ternary}.
  *
  * <p>Go's rules kept: truth (empty and zero are false), {@code eq} across integer kinds and {@code
  * false} against nil, printing ({@code map[a:1 b:2]}, {@code [a b]}, {@code <nil>}, shortest floats
