@@ -33,6 +33,9 @@ final class Executor {
   /** Deeper {@code template} recursion than this is an error rather than a stack overflow. */
   static final int MAX_DEPTH = 200;
 
+  /** One rendering may not write more characters than this (a runaway range, say). */
+  static final int MAX_OUTPUT = 1 << 22;
+
   /** How a list of nodes ended: normally, or by {@code {{break}}}/{@code {{continue}}}. */
   private enum Flow {
     NORMAL,
@@ -46,6 +49,7 @@ final class Executor {
   private final Source source;
   private final Map<String, List<Node>> defined;
   private final StringBuilder out;
+  private final int outputLimit;
   private String[] varNames = new String[8];
   private Object[] varValues = new Object[8];
   private int varCount;
@@ -56,6 +60,7 @@ final class Executor {
     this.source = source;
     this.defined = defined;
     this.out = out;
+    this.outputLimit = out.length() + MAX_OUTPUT;
   }
 
   void run(List<Node> root, Object data) {
@@ -77,10 +82,12 @@ final class Executor {
   private Flow walk(Node node, Object dot) {
     if (node instanceof Text text) {
       out.append(text.text());
+      checkOutputSize(text.pos());
     } else if (node instanceof Action action) {
       Object value = evalPipeline(dot, action.pipeline());
       if (!action.pipeline().declares()) {
         print(value);
+        checkOutputSize(action.pos());
       }
     } else if (node instanceof If n) {
       return walkIfOrWith(dot, n.pipeline(), n.then(), n.otherwise(), false);
@@ -96,6 +103,12 @@ final class Executor {
       return Flow.CONTINUE;
     }
     return Flow.NORMAL;
+  }
+
+  private void checkOutputSize(int pos) {
+    if (out.length() > outputLimit) {
+      throw source.execError(pos, "output exceeds " + MAX_OUTPUT + " characters");
+    }
   }
 
   private void print(Object value) {
@@ -133,7 +146,8 @@ final class Executor {
         for (int i = 0; i < items.size(); i++) {
           iterated = true;
           Object item = items.get(i);
-          if (step(pipeline, inner, (long) i, item, range.body(), item) == Flow.BREAK) {
+          // Go's index is an int.
+          if (step(pipeline, inner, i, item, range.body(), item) == Flow.BREAK) {
             break;
           }
         }
@@ -153,10 +167,13 @@ final class Executor {
           throw source.execError(
               range.pos(), "can't use " + value + " to iterate over more than one variable");
         }
+        // The values have the type of the bound: int for a literal, int64 from arithmetic.
+        boolean asInt = value instanceof Integer;
         long n = ((Number) value).longValue();
         for (long i = 0; i < n; i++) {
           iterated = true;
-          if (step(pipeline, inner, i, i, range.body(), i) == Flow.BREAK) {
+          Object v = asInt ? (Object) (int) i : (Object) i;
+          if (step(pipeline, inner, v, v, range.body(), v) == Flow.BREAK) {
             break;
           }
         }

@@ -202,13 +202,18 @@ final class GoFmt {
   }
 
   private static void format(StringBuilder out, Object value, Spec spec) {
+    format(out, value, spec, false);
+  }
+
+  /** {@code nested}: an element of a map or slice, where Go prints nil as {@code <nil>} always. */
+  private static void format(StringBuilder out, Object value, Spec spec, boolean nested) {
     if (spec.verb == 'T') {
       pad(out, GoValues.typeName(value), spec);
       return;
     }
     switch (GoValues.kind(value)) {
       case INVALID, NIL -> {
-        if (spec.verb == 'v') {
+        if (spec.verb == 'v' || nested) {
           pad(out, "<nil>", spec);
         } else {
           badVerb(out, null, spec);
@@ -234,9 +239,9 @@ final class GoFmt {
             out.append(' ');
           }
           first = false;
-          format(out, key, spec);
+          format(out, key, spec, true);
           out.append(':');
-          format(out, map.get(key), spec);
+          format(out, map.get(key), spec, true);
         }
         out.append(']');
       }
@@ -247,7 +252,7 @@ final class GoFmt {
           if (i > 0) {
             out.append(' ');
           }
-          format(out, items.get(i), spec);
+          format(out, items.get(i), spec, true);
         }
         out.append(']');
       }
@@ -405,7 +410,7 @@ final class GoFmt {
     boolean shortest = prec < 0;
     BigDecimal d;
     if (shortest) {
-      d = new BigDecimal(Double.toString(abs));
+      d = shortest(abs);
     } else {
       BigDecimal exact = new BigDecimal(abs);
       d =
@@ -467,6 +472,24 @@ final class GoFmt {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The fewest significant digits that read back as {@code abs}, nearest to it when several do.
+   * {@code Double.toString} is not always shortest before Java 19 (4.9E-324 for Go's 5e-324).
+   */
+  private static BigDecimal shortest(double abs) {
+    if (abs == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal exact = new BigDecimal(abs);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == abs) {
+        return candidate;
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
   }
 
   private static void appendE(StringBuilder out, String digits, int dp, int prec) {

@@ -120,7 +120,8 @@ final class GoRegex {
   private static Pattern compile(String regex) {
     Pattern pattern = CACHE.get(regex);
     if (pattern == null) {
-      pattern = Pattern.compile(regex);
+      // RE2's (?P<name>...) is Java's (?<name>...).
+      pattern = Pattern.compile(regex.replace("(?P<", "(?<"));
       if (CACHE.size() >= CACHE_LIMIT) {
         CACHE.clear();
       }

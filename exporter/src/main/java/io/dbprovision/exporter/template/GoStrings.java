@@ -103,20 +103,4 @@ final class GoStrings {
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     return new String(utf8, from, to - from, StandardCharsets.UTF_8);
   }
-
-  static int firstInvalidBase64(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean valid =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || c == '+'
-              || c == '/';
-      if (!valid) {
-        return i;
-      }
-    }
-    return s.length();
-  }
 }

@@ -11,10 +11,6 @@ record GoTime(Instant instant, ZoneId zone) {
     return instant.atZone(zone);
   }
 
-  GoTime in(ZoneId other) {
-    return new GoTime(instant, other);
-  }
-
   /** Go's {@code Time.String()}, without the monotonic clock reading Go appends to now(). */
   @Override
   public String toString() {

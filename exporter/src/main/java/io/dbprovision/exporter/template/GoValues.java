@@ -1,7 +1,6 @@
 package io.dbprovision.exporter.template;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -137,23 +136,10 @@ final class GoValues {
       case FLOAT -> "float64";
       case STRING -> "string";
       case MAP -> "map[string]interface {}";
-      case SLICE -> allStrings(value) ? "[]string" : "[]interface {}";
+      case SLICE -> value instanceof StringSlice ? "[]string" : "[]interface {}";
       case TIME -> "time.Time";
       case OTHER -> value.getClass().getSimpleName();
     };
-  }
-
-  private static boolean allStrings(Object slice) {
-    Collection<?> items = elements(slice);
-    if (items.isEmpty()) {
-      return false;
-    }
-    for (Object item : items) {
-      if (!(item instanceof String)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Go's {@code eq} for one pair: basic kinds only; mismatched kinds are an error. */

@@ -97,7 +97,10 @@ final class Lexer {
     pos = afterSpaces;
     while (true) {
       int right = rightDelimAt(pos);
-      if (right >= 0 && parenDepth == 0) {
+      if (right >= 0 && parenDepth > 0) {
+        throw source.parseError(pos, "unclosed left paren");
+      }
+      if (right >= 0) {
         tokens.add(new Token(Kind.RIGHT_DELIM, RIGHT, pos));
         pos += right == 1 ? 2 + RIGHT.length() : RIGHT.length();
         return right == 1;
@@ -107,15 +110,8 @@ final class Lexer {
       }
       char c = in.charAt(pos);
       int start = pos;
-      if (right == 1) {
-        // " -}}" inside parentheses: let the space be a space and fail on the parenthesis later.
-        c = ' ';
-      }
       if (isSpace(c)) {
         while (pos < in.length() && isSpace(in.charAt(pos)) && rightDelimAt(pos) != 1) {
-          pos++;
-        }
-        if (pos == start) {
           pos++;
         }
         tokens.add(new Token(Kind.SPACE, in.substring(start, pos), start));

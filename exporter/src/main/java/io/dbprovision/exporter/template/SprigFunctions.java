@@ -65,6 +65,10 @@ final class SprigFunctions {
     add(e, "splitList", 2, 2, args -> split(Params.string(args[1]), Params.string(args[0])));
     add(e, "sortAlpha", 1, 1, args -> sortAlpha(args[0]));
     add(e, "list", 0, VARIADIC, args -> Collections.unmodifiableList(Arrays.asList(args)));
+    add(e, "append", 2, 2, args -> withElement(args[0], args[1], "push", false));
+    add(e, "prepend", 2, 2, args -> withElement(args[0], args[1], "prepend", true));
+    add(e, "first", 1, 1, args -> element(args[0], "first", true));
+    add(e, "last", 1, 1, args -> element(args[0], "last", false));
     add(e, "dict", 0, VARIADIC, SprigFunctions::dict);
     add(e, "get", 2, 2, args -> get(Params.map(args[0]), Params.string(args[1])));
     add(e, "hasKey", 2, 2, args -> Params.map(args[0]).containsKey(Params.string(args[1])));
@@ -96,7 +100,7 @@ final class SprigFunctions {
         args ->
             Base64.getEncoder()
                 .encodeToString(Params.string(args[0]).getBytes(StandardCharsets.UTF_8)));
-    add(e, "b64dec", 1, 1, args -> b64dec(Params.string(args[0])));
+    add(e, "b64dec", 1, 1, args -> GoBase64.decodeOrError(Params.string(args[0])));
     add(e, "sha256sum", 1, 1, args -> sha256(Params.string(args[0])));
     add(
         e,
@@ -234,7 +238,7 @@ final class SprigFunctions {
     List<String> out = new ArrayList<>();
     if (sep.isEmpty()) {
       s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
-      return Collections.unmodifiableList(out);
+      return new StringSlice(out);
     }
     int from = 0;
     int at;
@@ -243,16 +247,45 @@ final class SprigFunctions {
       from = at + sep.length();
     }
     out.add(s.substring(from));
-    return Collections.unmodifiableList(out);
+    return new StringSlice(out);
   }
 
   private static List<String> sortAlpha(Object value) {
     if (GoValues.kind(value) != GoValues.Kind.SLICE) {
-      return List.of(strval(value));
+      return new StringSlice(List.of(strval(value)));
     }
     List<String> items = new ArrayList<>(strslice(value));
     items.sort(GoValues::compareStrings);
-    return Collections.unmodifiableList(items);
+    return new StringSlice(items);
+  }
+
+  private static List<Object> withElement(Object list, Object value, String name, boolean front) {
+    List<?> items = slice(list, name);
+    List<Object> out = new ArrayList<>(items.size() + 1);
+    if (front) {
+      out.add(value);
+    }
+    out.addAll(items);
+    if (!front) {
+      out.add(value);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static Object element(Object list, String name, boolean first) {
+    List<?> items = slice(list, name);
+    if (items.isEmpty()) {
+      return null;
+    }
+    return items.get(first ? 0 : items.size() - 1);
+  }
+
+  private static List<?> slice(Object value, String name) {
+    if (GoValues.kind(value) != GoValues.Kind.SLICE) {
+      throw new IllegalArgumentException(
+          "Cannot " + name + " on type " + (value == null ? "nil" : GoValues.typeName(value)));
+    }
+    return GoValues.elements(value);
   }
 
   private static Map<String, Object> dict(Object[] args) {
@@ -275,7 +308,7 @@ final class SprigFunctions {
     for (Object arg : args) {
       out.addAll(GoValues.sortedKeys(Params.map(arg)));
     }
-    return Collections.unmodifiableList(out);
+    return new StringSlice(out);
   }
 
   /** Sprig's {@code date}: times and int unix seconds; any other value means "now". */
@@ -337,16 +370,6 @@ final class SprigFunctions {
       }
     }
     return best;
-  }
-
-  private static String b64dec(String s) {
-    try {
-      byte[] bytes = Base64.getDecoder().decode(s);
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      // Sprig returns the decoding error's text instead of failing.
-      return "illegal base64 data at input byte " + GoStrings.firstInvalidBase64(s);
-    }
   }
 
   private static String sha256(String s) throws java.security.NoSuchAlgorithmException {

@@ -17,9 +17,9 @@
  * bool and nil constants. Built-ins: {@code and or not eq ne lt le gt ge len index print printf
  * println html js urlquery}. Sprig: {@code toJson toPrettyJson toString default empty coalesce
  * upper lower title trim trimPrefix trimSuffix trunc abbrev quote squote replace contains hasPrefix
- * hasSuffix repeat substr indent nindent join splitList sortAlpha list dict get hasKey keys date
- * dateInZone now unixEpoch add sub mul div mod max min int int64 float64 b64enc b64dec sha256sum
- * regexMatch regexReplaceAll ternary}.
+ * hasSuffix repeat substr indent nindent join splitList sortAlpha list append prepend first last
+ * dict get hasKey keys date dateInZone now unixEpoch add sub mul div mod max min int int64 float64
+ * b64enc b64dec sha256sum regexMatch regexReplaceAll ternary}.
  *
  * <p>Go's rules kept: truth (empty and zero are false), {@code eq} across integer kinds and {@code
  * false} against nil, printing ({@code map[a:1 b:2]}, {@code [a b]}, {@code <nil>}, shortest floats
@@ -44,14 +44,18 @@
  *       {@code now} have no {@code .Unix}/{@code .Format}. A time prints without Go's monotonic
  *       clock suffix ({@code m=+0.01}). {@code keys} returns sorted keys (Go: random order).
  *   <li>Regular expressions use {@link java.util.regex}, not RE2: the common syntax agrees,
- *       RE2-only or Java-only constructs differ; no linear-time guarantee.
+ *       RE2-only or Java-only constructs differ (RE2's {@code (?P<name>)} is translated); no
+ *       linear-time guarantee.
  *   <li>Strings are UTF-16: slicing functions ({@code trunc}, {@code substr}, {@code abbrev}) count
  *       UTF-8 bytes like Go, but a cut inside a character yields U+FFFD where Go keeps the broken
  *       bytes. {@code printf} has no {@code %[n]} argument indexes; {@code %x} on floats and {@code
- *       %p} are not supported. {@code repeat} refuses outputs over 4 Mi chars.
- *   <li>{@code template} recursion stops at depth {@value
- *       io.dbprovision.exporter.template.Executor#MAX_DEPTH} (Go: 100000); parse errors report a
- *       column as well as a line.
+ *       %p} are not supported.
+ *   <li>Limits Go does not have, so that one bad template cannot exhaust stack or heap: {@code
+ *       template} recursion stops at depth 200 (Go: 100000), one rendering writes at most 4 Mi
+ *       characters, {@code repeat} builds at most 4 Mi characters. A {@code range} over a huge
+ *       integer with an empty body still spins, as in Go.
+ *   <li>Parse errors report a column as well as a line; messages are shaped like Go's but are not
+ *       always word for word the same.
  * </ul>
  */
 package io.dbprovision.exporter.template;

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The conformance fixtures: {@code template/corpus.tmpl} (entries introduced by a {@code #### id
- * description} line; the entry is every line up to the next header, without the final line break)
- * and {@code template/events.json} (events shaped like the Go exporter's enhanced event).
+ * The conformance fixtures: {@code template/corpus.tmpl} and {@code template/rejected.tmpl}
+ * (entries introduced by a {@code #### id description} line; the entry is every line up to the next
+ * header, without the final line break) and {@code template/events.json} (events shaped like the Go
+ * exporter's enhanced event).
  */
 final class TemplateCorpus {
   record Entry(String id, String description, String text) {
@@ -32,8 +33,18 @@ final class TemplateCorpus {
 
   private TemplateCorpus() {}
 
+  /** Templates Go renders; ours must render them identically. */
   static List<Entry> entries() {
-    String text = resource("template/corpus.tmpl");
+    return entries("template/corpus.tmpl");
+  }
+
+  /** Templates Go refuses (at parse or execution time); ours must refuse them too. */
+  static List<Entry> rejected() {
+    return entries("template/rejected.tmpl");
+  }
+
+  private static List<Entry> entries(String resourceName) {
+    String text = resource(resourceName);
     List<Entry> entries = new ArrayList<>();
     String id = null;
     String description = null;
