@@ -1,0 +1,13 @@
+package io.dbprovision.operator.model;
+
+/** A login (DatabaseUser) as a resource wants it; the password travels separately. */
+public record DesiredLogin(String name, RoleAttributes postgres, MySqlAccount mysql) {
+  public DesiredLogin {
+    postgres = postgres == null ? RoleAttributes.LOGIN : postgres;
+    mysql = mysql == null ? MySqlAccount.DEFAULTS : mysql;
+  }
+
+  public static DesiredLogin named(String name) {
+    return new DesiredLogin(name, null, null);
+  }
+}

@@ -1,0 +1,15 @@
+package io.dbprovision.operator.model;
+
+/**
+ * A role (DatabaseRole) as a resource wants it. Its privileges are a {@link GrantSet} for the
+ * grantee {@link Grantee#role(String)}, applied like a DatabaseGrant's.
+ */
+public record DesiredRole(String name, RoleAttributes postgres) {
+  public DesiredRole {
+    postgres = postgres == null ? RoleAttributes.GROUP : postgres;
+  }
+
+  public static DesiredRole named(String name) {
+    return new DesiredRole(name, null);
+  }
+}
