@@ -1,5 +1,8 @@
 package io.dbprovision.operator.model;
 
+import io.dbprovision.api.v1alpha1.DatabaseSpec;
+import io.dbprovision.api.v1alpha1.MySqlDatabaseSpec;
+import io.dbprovision.api.v1alpha1.PostgresDatabaseSpec;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +21,51 @@ public record DesiredDatabase(
 
   public static DesiredDatabase named(String name) {
     return new DesiredDatabase(name, Optional.empty(), null, null);
+  }
+
+  /** The desired state a Database spec describes; absent blocks mean the schema's defaults. */
+  public static DesiredDatabase from(DatabaseSpec spec) {
+    PostgresOptions postgres = PostgresOptions.DEFAULTS;
+    PostgresDatabaseSpec pg = spec.getPostgres();
+    if (pg != null) {
+      PostgresOptions d = PostgresOptions.DEFAULTS;
+      postgres =
+          new PostgresOptions(
+              orDefault(pg.getEncoding(), d.encoding()),
+              Optional.ofNullable(pg.getLcCollate()),
+              Optional.ofNullable(pg.getLcCtype()),
+              orDefault(pg.getTablespace(), d.tablespace()),
+              orDefault(pg.getTemplate(), d.template()),
+              pg.getConnectionLimit() == null ? d.connectionLimit() : pg.getConnectionLimit(),
+              Boolean.TRUE.equals(pg.getIsTemplate()),
+              pg.getExtensions() == null
+                  ? List.of()
+                  : pg.getExtensions().stream()
+                      .map(
+                          e ->
+                              new Extension(
+                                  e.getName(), e.getSchema(), Optional.ofNullable(e.getVersion())))
+                      .toList(),
+              pg.getSchemas() == null
+                  ? List.of()
+                  : pg.getSchemas().stream()
+                      .map(s -> new Schema(s.getName(), Optional.ofNullable(s.getOwner())))
+                      .toList());
+    }
+    MySqlOptions mysql = MySqlOptions.DEFAULTS;
+    MySqlDatabaseSpec my = spec.getMysql();
+    if (my != null) {
+      mysql =
+          new MySqlOptions(
+              orDefault(my.getCharset(), mysql.charset()),
+              orDefault(my.getCollation(), mysql.collation()));
+    }
+    return new DesiredDatabase(
+        spec.getName(), Optional.ofNullable(spec.getOwner()), postgres, mysql);
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isEmpty() ? fallback : value;
   }
 
   public DesiredDatabase withOwner(String owner) {

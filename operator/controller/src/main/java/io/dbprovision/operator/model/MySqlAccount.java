@@ -1,5 +1,6 @@
 package io.dbprovision.operator.model;
 
+import io.dbprovision.api.v1alpha1.MySqlUserSpec;
 import java.util.List;
 
 /**
@@ -23,6 +24,27 @@ public record MySqlAccount(
 
   public MySqlAccount {
     hosts = List.copyOf(hosts.isEmpty() ? List.of("%") : hosts);
+  }
+
+  /** A DatabaseUser's mysql block; absent fields take the schema's defaults. */
+  public static MySqlAccount from(MySqlUserSpec spec) {
+    if (spec == null) {
+      return DEFAULTS;
+    }
+    return new MySqlAccount(
+        spec.getAllowedHosts() == null ? List.of("%") : spec.getAllowedHosts(),
+        orZero(spec.getMaxQueriesPerHour()),
+        orZero(spec.getMaxUpdatesPerHour()),
+        orZero(spec.getMaxConnectionsPerHour()),
+        orZero(spec.getMaxUserConnections()),
+        spec.getAuthPlugin() == null ? DEFAULTS.authPlugin() : spec.getAuthPlugin().name(),
+        Boolean.TRUE.equals(spec.getRequireSSL()),
+        Boolean.TRUE.equals(spec.getRequireX509()),
+        Boolean.TRUE.equals(spec.getAccountLocked()));
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
   }
 
   public MySqlAccount withHosts(List<String> value) {
