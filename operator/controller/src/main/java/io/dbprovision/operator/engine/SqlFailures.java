@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Turns a driver's {@link SQLException} into an {@link EngineException} of the right class, with a
- * message that cannot leak a password.
+ * message that cannot leak a password: when the statement carried one, the server's message is
+ * dropped and only SQLSTATE and error code remain.
  *
  * <p>Classification: SQLSTATE class 08, connection refusals, timeouts, server shutdown (57P01-03)
  * and too many connections (53300, MySQL 1040) are transient. Insufficient privilege (42501), and
@@ -35,7 +36,14 @@ public final class SqlFailures {
       String operation, SQLException failure, Password... secrets) {
     String state = failure.getSQLState();
     int code = failure.getErrorCode();
-    String message = scrub(firstLine(failure.getMessage()), secrets);
+    String message =
+        carriesSecret(secrets)
+            ? "the server refused the statement (SQLSTATE "
+                + state
+                + ", error "
+                + code
+                + "); its message is withheld because the statement carried a password"
+            : firstLine(failure.getMessage());
     SQLException cause = new SQLException(message, state, code);
     cause.setStackTrace(failure.getStackTrace());
 
@@ -92,13 +100,17 @@ public final class SqlFailures {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  private static String scrub(String message, Password... secrets) {
-    String scrubbed = message;
+  /**
+   * Servers quote statements back in their errors, and they quote the escaped literal, which a
+   * search for the password would miss; so a failed statement that carried a password keeps no
+   * server text at all.
+   */
+  private static boolean carriesSecret(Password... secrets) {
     for (Password secret : secrets) {
-      if (secret != null) {
-        scrubbed = secret.scrub(scrubbed);
+      if (secret != null && !secret.reveal().isEmpty()) {
+        return true;
       }
     }
-    return scrubbed;
+    return false;
   }
 }

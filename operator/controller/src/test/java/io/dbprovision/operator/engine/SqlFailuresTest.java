@@ -56,7 +56,7 @@ class SqlFailuresTest {
   }
 
   @Test
-  void masksThePasswordInTheMessageAndInTheCauseChain() {
+  void withholdsTheServerMessageOfAStatementThatCarriedAPassword() {
     Password password = Password.of("Sup3r'Secret!");
     SQLException original =
         new SQLException(
@@ -71,8 +71,12 @@ class SqlFailuresTest {
 
     StringWriter trace = new StringWriter();
     translated.printStackTrace(new PrintWriter(trace));
-    assertThat(trace.toString()).doesNotContain("Sup3r'Secret!").contains("******");
-    assertThat(translated.getMessage()).startsWith("set the password of 'app': ");
+    assertThat(trace.toString()).doesNotContain("Sup3r").doesNotContain("driver detail");
+    assertThat(translated.getMessage())
+        .isEqualTo(
+            "set the password of 'app': the server refused the statement (SQLSTATE 42000, error"
+                + " 1064); its message is withheld because the statement carried a password");
+    assertThat(translated).isInstanceOf(InvalidSpecException.class);
   }
 
   @Test
