@@ -44,7 +44,7 @@ public final class ConnectionPools implements AutoCloseable {
       Duration idleTimeout,
       Duration maxLifetime) {
     public static final Options DEFAULTS =
-        new Options(3, 4, Duration.ofMinutes(2), Duration.ofMinutes(15));
+        new Options(3, 8, Duration.ofMinutes(2), Duration.ofMinutes(15));
   }
 
   private final Options options;
