@@ -1,8 +1,13 @@
 package io.dbprovision.operator.connect;
 
+import io.dbprovision.api.v1alpha1.ConnectionSpec;
+import io.dbprovision.api.v1alpha1.DatabaseInstanceSpec;
 import io.dbprovision.api.v1alpha1.Engine;
+import io.dbprovision.api.v1alpha1.HealthCheckSpec;
+import io.dbprovision.api.v1alpha1.PostgresConnectionSpec;
 import io.dbprovision.api.v1alpha1.PostgresSslMode;
 import io.dbprovision.api.v1alpha1.TlsMode;
+import io.dbprovision.api.v1alpha1.TlsSpec;
 import io.dbprovision.operator.model.Password;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,8 +39,9 @@ public record ConnectionSettings(
     Duration connectTimeout,
     String applicationName) {
 
+  /** A DNS name or IPv4 address, or an IPv6 address (two colons at least, brackets optional). */
   private static final Pattern HOST =
-      Pattern.compile("^[A-Za-z0-9.\\-]{1,253}$|^\\[?[0-9A-Fa-f:.]+]?$");
+      Pattern.compile("^[A-Za-z0-9.\\-]{1,253}$|^\\[?[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*]?$");
 
   public ConnectionSettings {
     Objects.requireNonNull(engine, "engine");
@@ -58,6 +64,42 @@ public record ConnectionSettings(
     postgresSslMode = postgresSslMode == null ? PostgresSslMode.prefer : postgresSslMode;
     connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
     applicationName = applicationName == null ? "db-provision-operator" : applicationName;
+  }
+
+  /**
+   * The settings a DatabaseInstance spec describes, with the credentials and CA certificate the
+   * reconciler read from its Secrets.
+   */
+  public static ConnectionSettings from(
+      DatabaseInstanceSpec spec, String username, Password password, Optional<String> caPem) {
+    ConnectionSpec connection = spec.getConnection();
+    TlsSpec tls = spec.getTls();
+    PostgresConnectionSpec postgres =
+        spec.getPostgres() == null ? new PostgresConnectionSpec() : spec.getPostgres();
+    HealthCheckSpec health =
+        spec.getHealthCheck() == null ? new HealthCheckSpec() : spec.getHealthCheck();
+    Duration connectTimeout =
+        Duration.ofSeconds(
+            spec.getEngine() == Engine.postgres
+                ? orDefault(postgres.getConnectTimeout(), 10)
+                : orDefault(health.getTimeoutSeconds(), 5));
+    return new ConnectionSettings(
+        spec.getEngine(),
+        connection.getHost(),
+        connection.getPort() == null ? 0 : connection.getPort(),
+        connection.getDatabase(),
+        username,
+        password,
+        tls != null && Boolean.TRUE.equals(tls.getEnabled()),
+        tls == null ? null : tls.getMode(),
+        caPem,
+        postgres.getSslMode(),
+        connectTimeout,
+        postgres.getApplicationName());
+  }
+
+  private static int orDefault(Integer value, int fallback) {
+    return value == null ? fallback : value;
   }
 
   /** A digest of every field, the password included; equal settings give equal fingerprints. */
