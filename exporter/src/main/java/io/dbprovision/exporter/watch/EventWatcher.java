@@ -113,6 +113,11 @@ public final class EventWatcher implements AutoCloseable {
     return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
+  /** Whether every informer's watch is open (for health checks). */
+  public boolean isWatching() {
+    return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::isWatching);
+  }
+
   private boolean seed(Event event) throws InterruptedException {
     try {
       EventRecord record = normalizer.normalize(event);

@@ -38,6 +38,27 @@ public final class ObjectMetadataCache {
 
   private record Entry(ObjectMetadata metadata, Instant fetched) {}
 
+  /** A built-in kind's resource: group/version and kind to plural and scope. */
+  private record BuiltIn(String plural, boolean namespaced) {}
+
+  private static final Map<String, BuiltIn> BUILT_IN =
+      Map.ofEntries(
+          Map.entry("v1/Pod", new BuiltIn("pods", true)),
+          Map.entry("v1/Node", new BuiltIn("nodes", false)),
+          Map.entry("v1/Namespace", new BuiltIn("namespaces", false)),
+          Map.entry("v1/Service", new BuiltIn("services", true)),
+          Map.entry("v1/ConfigMap", new BuiltIn("configmaps", true)),
+          Map.entry("v1/PersistentVolumeClaim", new BuiltIn("persistentvolumeclaims", true)),
+          Map.entry("v1/PersistentVolume", new BuiltIn("persistentvolumes", false)),
+          Map.entry("v1/ServiceAccount", new BuiltIn("serviceaccounts", true)),
+          Map.entry("v1/Endpoints", new BuiltIn("endpoints", true)),
+          Map.entry("apps/v1/Deployment", new BuiltIn("deployments", true)),
+          Map.entry("apps/v1/ReplicaSet", new BuiltIn("replicasets", true)),
+          Map.entry("apps/v1/StatefulSet", new BuiltIn("statefulsets", true)),
+          Map.entry("apps/v1/DaemonSet", new BuiltIn("daemonsets", true)),
+          Map.entry("batch/v1/Job", new BuiltIn("jobs", true)),
+          Map.entry("batch/v1/CronJob", new BuiltIn("cronjobs", true)));
+
   private record Discovered(APIResourceList resources, Instant fetched) {}
 
   /**
@@ -110,6 +131,23 @@ public final class ObjectMetadataCache {
 
   private Optional<ResourceDefinitionContext> context(ObjectRef ref, Instant now) {
     String groupVersion = ref.apiVersion();
+    int slash = groupVersion.indexOf('/');
+    String group = slash < 0 ? "" : groupVersion.substring(0, slash);
+    String version = groupVersion.substring(slash + 1);
+    if (group.isEmpty() && ref.kind().equals("Secret")) {
+      return Optional.empty();
+    }
+    BuiltIn builtIn = BUILT_IN.get(groupVersion + "/" + ref.kind());
+    if (builtIn != null) {
+      return Optional.of(
+          new ResourceDefinitionContext.Builder()
+              .withGroup(group)
+              .withVersion(version)
+              .withKind(ref.kind())
+              .withPlural(builtIn.plural())
+              .withNamespaced(builtIn.namespaced())
+              .build());
+    }
     Discovered known = discovery.get(groupVersion);
     Optional<APIResource> resource = known == null ? Optional.empty() : find(known, ref.kind());
     if (resource.isEmpty() && (known == null || !now.isBefore(known.fetched().plus(ttl)))) {
@@ -124,12 +162,11 @@ public final class ObjectMetadataCache {
         LOG.debug("cannot discover {}: {}", groupVersion, e.getCode());
       }
     }
-    int slash = groupVersion.indexOf('/');
     return resource.map(
         r ->
             new ResourceDefinitionContext.Builder()
-                .withGroup(slash < 0 ? "" : groupVersion.substring(0, slash))
-                .withVersion(groupVersion.substring(slash + 1))
+                .withGroup(group)
+                .withVersion(version)
                 .withKind(r.getKind())
                 .withPlural(r.getName())
                 .withNamespaced(Boolean.TRUE.equals(r.getNamespaced()))

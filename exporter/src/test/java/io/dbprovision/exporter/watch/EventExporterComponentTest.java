@@ -12,6 +12,7 @@ import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,6 +216,60 @@ class EventExporterComponentTest {
       assertThat(second.scrape().samples)
           .containsEntry(
               eventsTotal("dbprovision_events_total", "orders", "ReconcileFailed", "Warning"), 1.0);
+    }
+  }
+
+  @Test
+  void countsTheRiseOfSeriesCountsOfEventsK8sIoStyleEvents() throws Exception {
+    try (RunningExporter exporter = exporter(SEED_CONFIG)) {
+      String now = clock.instant().toString();
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .resource(
+              new EventBuilder()
+                  .withNewMetadata()
+                  .withName("pg-main.health")
+                  .withNamespace(namespace)
+                  .withUid(UUID.randomUUID().toString())
+                  .endMetadata()
+                  .withNewInvolvedObject()
+                  .withApiVersion(ResourceKind.API_VERSION)
+                  .withKind("DatabaseInstance")
+                  .withNamespace(namespace)
+                  .withName("pg-main")
+                  .endInvolvedObject()
+                  .withReason("HealthCheckFailed")
+                  .withType("Warning")
+                  .withEventTime(new MicroTime(now))
+                  .withNewSeries()
+                  .withCount(2)
+                  .withLastObservedTime(new MicroTime(now))
+                  .endSeries()
+                  .withReportingComponent("db-provision-operator")
+                  .withReportingInstance("operator-0")
+                  .build())
+          .create();
+      await().until(() -> exporter.receiver.decisions().size() == 1);
+
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .withName("pg-main.health")
+          .edit(
+              e -> {
+                e.getSeries().setCount(5);
+                return e;
+              });
+      await().until(() -> exporter.receiver.decisions().size() == 2);
+
+      assertThat(exporter.receiver.decisions())
+          .extracting(Decision::occurrences)
+          .containsExactly(2, 3);
+      assertThat(exporter.receiver.decisions().get(1).event().component())
+          .isEqualTo("db-provision-operator");
     }
   }
 
