@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * next one is processed. A reload swaps the route tree atomically between two Events.
  */
 public final class EventPipeline implements AutoCloseable {
+  /** Changes that may wait: a burst of this many Events is absorbed without loss. */
+  public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(EventPipeline.class);
   private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
 
