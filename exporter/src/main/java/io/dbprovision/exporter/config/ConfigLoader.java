@@ -306,7 +306,8 @@ public final class ConfigLoader {
                 + "' is not defined (defined: "
                 + (receivers.isEmpty()
                     ? "none"
-                    : String.join(", ", receivers.stream().map(ReceiverConfig::name).toList()))
+                    : String.join(
+                        ", ", receivers.stream().map(ReceiverConfig::name).distinct().toList()))
                 + ")");
       }
     }

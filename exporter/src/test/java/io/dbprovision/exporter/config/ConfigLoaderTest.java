@@ -198,7 +198,7 @@ class ConfigLoaderTest {
             "route.routes[2].match[1].labels.team: invalid regex \"(dba\": unclosed group",
             "route.drop[0].namespace: invalid regex \"[kube\": unclosed character class",
             "route.routes[2].match[0].receiver: receiver 'pager' is not defined"
-                + " (defined: dump, dump)",
+                + " (defined: dump)",
             "receivers[1].kafka: sink 'kafka' is not supported;"
                 + " supported sinks: slack, webhook, stdout, file",
             "receivers[2]: no sink; supported sinks: slack, webhook, stdout, file",
