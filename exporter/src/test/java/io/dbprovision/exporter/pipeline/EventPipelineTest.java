@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dbprovision.exporter.config.ConfigLoader;
+import io.dbprovision.exporter.config.ConfigWatcher;
 import io.dbprovision.exporter.config.ExporterConfig;
 import io.dbprovision.exporter.metrics.ExporterMetrics;
 import io.dbprovision.exporter.normalize.DiscardReporter;
@@ -18,6 +19,8 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EventPipelineTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -194,6 +198,35 @@ class EventPipelineTest {
 
     await().until(() -> seen.size() == 2);
     assertThat(seen).containsExactly("bad", "good");
+  }
+
+  @Test
+  void aChangedConfigurationFileReroutesWhileABrokenOneChangesNothing(@TempDir Path dir)
+      throws Exception {
+    ConfigLoader loader = new ConfigLoader(k -> null, true);
+    Path file = Files.writeString(dir.resolve("config.yaml"), WARNINGS_TO_SLACK);
+    ExporterConfig initial = loader.load(file).config();
+    ConfigWatcher watcher = new ConfigWatcher(file, loader, initial, metrics::configReloaded);
+    pipeline(initial, 10, receiver).start();
+    watcher.onChange(pipeline::reconfigure);
+
+    Files.writeString(file, WARNINGS_TO_SLACK.replace("receiver: slack", "receiver: nobody"));
+    watcher.checkNow();
+    pipeline.offer(new Change(Change.Type.ADDED, warning("a", 1)));
+    await().until(() -> receiver.decisions().size() == 1);
+
+    Files.writeString(file, WARNINGS_TO_SLACK.replace("type: Warning", "type: Normal"));
+    watcher.checkNow();
+    pipeline.offer(new Change(Change.Type.ADDED, warning("b", 1)));
+    pipeline.offer(
+        new Change(Change.Type.ADDED, TestEvents.event().uid("c").lastTimestamp(NOW).build()));
+    await().until(() -> pipeline.processed() == 3);
+
+    assertThat(receiver.decisions()).extracting(d -> d.event().uid()).containsExactly("a", "c");
+    assertThat(scrape())
+        .contains(series("dbprovision_exporter_config_reloads_total", "result", "error") + " 1.0")
+        .contains(
+            series("dbprovision_exporter_config_reloads_total", "result", "success") + " 1.0");
   }
 
   @Test

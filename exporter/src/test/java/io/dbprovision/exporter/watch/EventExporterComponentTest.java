@@ -81,7 +81,12 @@ class EventExporterComponentTest {
   }
 
   private Event createEvent(String name, String object, String reason, String type, int count) {
-    String now = clock.instant().toString();
+    return createEvent(name, object, reason, type, count, clock.instant());
+  }
+
+  private Event createEvent(
+      String name, String object, String reason, String type, int count, Instant at) {
+    String now = at.toString();
     return client
         .v1()
         .events()
@@ -270,6 +275,28 @@ class EventExporterComponentTest {
           .containsExactly(2, 3);
       assertThat(exporter.receiver.decisions().get(1).event().component())
           .isEqualTo("db-provision-operator");
+    }
+  }
+
+  @Test
+  void anEventFirstSeenLongAfterItHappenedIsBaselineNotAnAlert() throws Exception {
+    try (RunningExporter exporter = exporter(SEED_CONFIG)) {
+      createEvent(
+          "orders.old",
+          "orders",
+          "ConnectionFailed",
+          "Warning",
+          7,
+          clock.instant().minus(Duration.ofHours(1)));
+      createEvent("orders.new", "orders", "ConnectionFailed", "Warning", 1);
+
+      await().until(() -> exporter.receiver.decisions().size() == 1);
+      assertThat(exporter.receiver.decisions().get(0).event().name()).isEqualTo("orders.new");
+      raiseCount("orders.old", 8);
+      await().until(() -> exporter.receiver.decisions().size() == 2);
+      assertThat(exporter.receiver.decisions().get(1).occurrences())
+          .as("later rises of a baseline Event count")
+          .isEqualTo(1);
     }
   }
 
