@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbprovision.exporter.normalize.MutableClock;
 import io.dbprovision.exporter.normalize.ObjectMetadata;
 import io.dbprovision.exporter.normalize.ObjectRef;
+import io.dbprovision.exporter.normalize.OwnerRef;
 import io.dbprovision.testkit.kubernetes.MockKubernetes;
 import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -100,6 +101,38 @@ class ObjectMetadataCacheTest {
     ObjectMetadataCache cache = new ObjectMetadataCache(client, 10, Duration.ofMinutes(1), clock);
 
     assertThat(cache.lookup(ref(map))).isEqualTo(ObjectMetadata.GONE);
+  }
+
+  @Test
+  void readsTheOwnersAndWhetherTheObjectIsBeingDeleted() {
+    ConfigMap owned =
+        client
+            .configMaps()
+            .inNamespace(namespace)
+            .resource(
+                new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("owned")
+                    .withNamespace(namespace)
+                    .addNewOwnerReference()
+                    .withApiVersion("apps/v1")
+                    .withKind("Deployment")
+                    .withName("web")
+                    .withUid("d-1")
+                    .withController(true)
+                    .endOwnerReference()
+                    .withFinalizers("example.io/keep")
+                    .endMetadata()
+                    .build())
+            .create();
+    client.configMaps().inNamespace(namespace).withName("owned").delete();
+    ObjectMetadataCache cache = new ObjectMetadataCache(client, 10, Duration.ofMinutes(1), clock);
+
+    ObjectMetadata metadata = cache.lookup(ref(owned));
+
+    assertThat(metadata.ownerReferences())
+        .containsExactly(new OwnerRef("apps/v1", "Deployment", "web", "d-1", true, false));
+    assertThat(metadata.deleted()).as("deletionTimestamp set, finalizer pending").isTrue();
   }
 
   @Test
