@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.dbprovision.exporter.config.ConfigLoader;
 import io.dbprovision.exporter.config.ConfigWatcher;
 import io.dbprovision.exporter.config.ExporterConfig;
+import io.dbprovision.exporter.config.MetricsConfig;
 import io.dbprovision.exporter.metrics.ExporterMetrics;
 import io.dbprovision.exporter.normalize.DiscardReporter;
 import io.dbprovision.exporter.normalize.EventRecord;
@@ -36,8 +37,7 @@ class EventPipelineTest {
   private final MutableClock clock = new MutableClock(NOW);
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final ExporterMetrics metrics =
-      new ExporterMetrics(
-          registry, io.dbprovision.exporter.config.MetricsConfig.defaults(), clock, "test");
+      new ExporterMetrics(registry, MetricsConfig.defaults(), clock, "test");
   private final RecordingDispatcher receiver = new RecordingDispatcher();
   private final List<ObjectRef> lookups = new CopyOnWriteArrayList<>();
   private final MetadataLookup lookup =

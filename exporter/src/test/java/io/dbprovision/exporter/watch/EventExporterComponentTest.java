@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.dbprovision.api.ResourceKind;
 import io.dbprovision.exporter.normalize.MutableClock;
+import io.dbprovision.exporter.normalize.ObjectRef;
 import io.dbprovision.exporter.pipeline.Decision;
 import io.dbprovision.testkit.kubernetes.MockKubernetes;
 import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
@@ -348,7 +349,7 @@ class EventExporterComponentTest {
                   exporter
                       .operatorObjects
                       .lookup(
-                          new io.dbprovision.exporter.normalize.ObjectRef(
+                          new ObjectRef(
                               ResourceKind.API_VERSION, "Database", namespace, "temp", "", "", ""))
                       .orElseThrow()
                       .deleted());
