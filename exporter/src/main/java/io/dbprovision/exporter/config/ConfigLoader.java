@@ -58,14 +58,24 @@ public final class ConfigLoader {
 
   private final Function<String, String> environment;
   private final boolean strict;
+  private final TemplateSyntax templates;
 
   /**
    * @param environment looks up {@code ${VAR}} references (null = undefined)
    * @param strict unknown keys are errors rather than warnings
    */
   public ConfigLoader(Function<String, String> environment, boolean strict) {
+    this(environment, strict, TemplateSyntax.UNCHECKED);
+  }
+
+  /**
+   * @param templates checks every template value at load
+   */
+  public ConfigLoader(
+      Function<String, String> environment, boolean strict, TemplateSyntax templates) {
     this.environment = Objects.requireNonNull(environment);
     this.strict = strict;
+    this.templates = Objects.requireNonNull(templates);
   }
 
   /** A loader over the process environment. */
@@ -306,7 +316,8 @@ public final class ConfigLoader {
                 + "' is not defined (defined: "
                 + (receivers.isEmpty()
                     ? "none"
-                    : String.join(", ", receivers.stream().map(ReceiverConfig::name).toList()))
+                    : String.join(
+                        ", ", receivers.stream().map(ReceiverConfig::name).distinct().toList()))
                 + ")");
       }
     }
@@ -379,7 +390,7 @@ public final class ConfigLoader {
         switch (kind) {
           case "slack" -> readSlack(sink);
           case "webhook" -> readWebhook(sink);
-          case "stdout" -> new Sink.Stdout(sink.tree("layout"), sink.bool("deDot", false));
+          case "stdout" -> new Sink.Stdout(layout(sink), sink.bool("deDot", false));
           case "file" -> readFile(sink);
           default -> {
             receiver
@@ -396,10 +407,10 @@ public final class ConfigLoader {
     return result;
   }
 
-  private static Sink.Slack readSlack(YamlMapping slack) {
+  private Sink.Slack readSlack(YamlMapping slack) {
     String token = slack.string("token", "");
     String endpoint = slack.string("endpoint", "");
-    String channel = slack.string("channel", "");
+    String channel = template(slack, "channel");
     if (!token.isEmpty() && !endpoint.isEmpty()) {
       slack
           .problems()
@@ -424,15 +435,15 @@ public final class ConfigLoader {
         token,
         endpoint,
         channel,
-        slack.string("message", ""),
-        slack.string("color", ""),
-        slack.string("title", ""),
-        slack.string("author_name", ""),
-        slack.string("footer", ""),
-        slack.stringMap("fields"));
+        template(slack, "message"),
+        template(slack, "color"),
+        template(slack, "title"),
+        template(slack, "author_name"),
+        template(slack, "footer"),
+        templates(slack, "fields"));
   }
 
-  private static Sink.Webhook readWebhook(YamlMapping webhook) {
+  private Sink.Webhook readWebhook(YamlMapping webhook) {
     String endpoint = webhook.string("endpoint", "");
     if (endpoint.isEmpty()) {
       webhook.problems().error(webhook.pathOf("endpoint"), "required");
@@ -448,22 +459,57 @@ public final class ConfigLoader {
             tls.string("certFile", ""),
             tls.string("keyFile", ""));
     tls.finish();
-    return new Sink.Webhook(
-        endpoint, webhook.stringMap("headers"), webhook.tree("layout"), tlsConfig);
+    return new Sink.Webhook(endpoint, templates(webhook, "headers"), layout(webhook), tlsConfig);
   }
 
-  private static Sink.File readFile(YamlMapping file) {
+  private Sink.File readFile(YamlMapping file) {
     String path = file.string("path", "");
     if (path.isEmpty()) {
       file.problems().error(file.pathOf("path"), "required");
     }
     return new Sink.File(
         path,
-        file.tree("layout"),
+        layout(file),
         file.bool("deDot", false),
         nonNegative(file, "maxsize"),
         nonNegative(file, "maxage"),
         nonNegative(file, "maxbackups"));
+  }
+
+  private String template(YamlMapping section, String key) {
+    String template = section.string(key, "");
+    checkTemplate(section, section.pathOf(key), template);
+    return template;
+  }
+
+  private Map<String, String> templates(YamlMapping section, String key) {
+    Map<String, String> map = section.stringMap(key);
+    map.forEach(
+        (name, template) -> checkTemplate(section, section.pathOf(key) + "." + name, template));
+    return map;
+  }
+
+  /** A layout tree; every string leaf is a template. */
+  private Object layout(YamlMapping section) {
+    Object layout = section.tree("layout");
+    checkLayout(section, section.pathOf("layout"), layout);
+    return layout;
+  }
+
+  private void checkLayout(YamlMapping section, String path, Object node) {
+    if (node instanceof String template) {
+      checkTemplate(section, path, template);
+    } else if (node instanceof Map<?, ?> map) {
+      map.forEach((key, value) -> checkLayout(section, path + "." + key, value));
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        checkLayout(section, path + "[" + i + "]", list.get(i));
+      }
+    }
+  }
+
+  private void checkTemplate(YamlMapping section, String path, String template) {
+    templates.problem(template).ifPresent(problem -> section.problems().error(path, problem));
   }
 
   private static int nonNegative(YamlMapping section, String key) {

@@ -8,6 +8,9 @@
  * warnings (errors when strict). Regexes are checked at load; sinks the Go tool has but we do not
  * deliver to are a startup error naming the supported ones.
  *
+ * <p>Templates are plain strings here; the template engine checks them at load through {@link
+ * io.dbprovision.exporter.config.TemplateSyntax}, so their errors carry paths like any other.
+ *
  * <p>Secrets (tokens, endpoints, header values) are never logged: problems name keys, not values,
  * and the sink records redact themselves in {@code toString()}.
  *

@@ -174,16 +174,19 @@ public final class ExporterMetrics {
             expired.add(key);
           }
         });
+    int removed = 0;
     for (ObjectKey key : expired) {
-      if (removals.remove(key) == null) {
+      // An object that came (back) to life while its removal was pending keeps its series.
+      if (removals.remove(key) == null || liveObjects.contains(key)) {
         continue;
       }
+      removed++;
       events.removeIf(labels -> isOf(key, labels));
       if (compatEvents != null) {
         compatEvents.removeIf(labels -> isOf(key, labels));
       }
     }
-    return expired.size();
+    return removed;
   }
 
   public void discarded(DiscardCause cause) {

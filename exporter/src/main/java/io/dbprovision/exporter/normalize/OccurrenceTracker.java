@@ -21,6 +21,9 @@ import java.util.Map;
  * thread owns it.
  */
 public final class OccurrenceTracker {
+  /** Room for every Event of a busy cluster's hour (Events live an hour by default). */
+  public static final int DEFAULT_CAPACITY = 65_536;
+
   private final Duration maxEventAge;
   private final Clock clock;
   private final Map<String, Integer> lastCounts;

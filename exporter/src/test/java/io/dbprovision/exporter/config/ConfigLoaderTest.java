@@ -7,6 +7,7 @@ import io.dbprovision.exporter.config.ConfigProblem.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -198,7 +199,7 @@ class ConfigLoaderTest {
             "route.routes[2].match[1].labels.team: invalid regex \"(dba\": unclosed group",
             "route.drop[0].namespace: invalid regex \"[kube\": unclosed character class",
             "route.routes[2].match[0].receiver: receiver 'pager' is not defined"
-                + " (defined: dump, dump)",
+                + " (defined: dump)",
             "receivers[1].kafka: sink 'kafka' is not supported;"
                 + " supported sinks: slack, webhook, stdout, file",
             "receivers[2]: no sink; supported sinks: slack, webhook, stdout, file",
@@ -301,6 +302,49 @@ class ConfigLoaderTest {
           """)
   void rejectsValuesOfTheWrongShape(String yaml, String error) {
     assertThat(errorsOf(yaml)).containsExactly(error);
+  }
+
+  @Test
+  void reportsEveryBrokenTemplateWithItsPath() {
+    // Stands in for the template engine: rejects an action that is never closed.
+    TemplateSyntax syntax =
+        template ->
+            template.contains("{{") && !template.contains("}}")
+                ? Optional.of("unclosed action at column " + (template.indexOf("{{") + 1))
+                : Optional.empty();
+    ConfigLoader checking = new ConfigLoader(k -> null, false, syntax);
+
+    List<String> errors =
+        errorsOf(
+            checking,
+            """
+            route: {match: [{receiver: s}, {receiver: w}, {receiver: f}]}
+            receivers:
+              - name: s
+                slack:
+                  token: t
+                  channel: "#{{ .Namespace"
+                  message: "{{ .Message }}"
+                  fields:
+                    reason: "{{ .Reason"
+              - name: w
+                webhook:
+                  endpoint: https://h.example/x
+                  headers: {X-Key: "{{ .UID"}
+                  layout:
+                    details:
+                      - count: 3
+                        kind: "{{ .InvolvedObject.Kind"
+              - name: f
+                file: {path: /tmp/x, layout: {ok: "{{ .Reason }}"}}
+            """);
+
+    assertThat(errors)
+        .containsExactlyInAnyOrder(
+            "receivers[0].slack.channel: unclosed action at column 2",
+            "receivers[0].slack.fields.reason: unclosed action at column 1",
+            "receivers[1].webhook.headers.X-Key: unclosed action at column 1",
+            "receivers[1].webhook.layout.details[0].kind: unclosed action at column 1");
   }
 
   @Test

@@ -1,12 +1,16 @@
 package io.dbprovision.exporter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +84,36 @@ class ConfigWatcherTest {
     Files.writeString(file, config("three"));
     assertThat(watcher.checkNow()).isEqualTo(ConfigWatcher.Outcome.RELOADED);
     assertThat(results).containsExactly("error", "success");
+  }
+
+  @Test
+  void checksTheFileOnASchedule() throws Exception {
+    Path file = Files.writeString(dir.resolve("config.yaml"), config("one"));
+    ConfigWatcher watcher = watcherOver(file);
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      watcher.start(scheduler, Duration.ofMillis(20));
+      Files.writeString(file, config("two"));
+
+      await().until(() -> watcher.current().clusterName().equals("two"));
+      watcher.stop();
+      Files.writeString(file, config("three"));
+      assertThat(watcher.checkNow()).isEqualTo(ConfigWatcher.Outcome.RELOADED);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFileThatIsBrieflyMissingChangesNothing() throws Exception {
+    Path file = Files.writeString(dir.resolve("config.yaml"), config("one"));
+    ConfigWatcher watcher = watcherOver(file);
+
+    Files.delete(file);
+
+    assertThat(watcher.checkNow()).isEqualTo(ConfigWatcher.Outcome.UNCHANGED);
+    assertThat(watcher.current().clusterName()).isEqualTo("one");
+    assertThat(results).isEmpty();
   }
 
   @Test

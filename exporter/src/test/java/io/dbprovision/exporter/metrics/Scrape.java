@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  * One scrape of a {@code /metrics} endpoint over HTTP, in the Prometheus text format, as a map from
  * series ({@code name{label="value",...}} with labels sorted by name) to value.
  */
-final class Scrape {
-  final String contentType;
-  final String body;
-  final Map<String, Double> samples = new LinkedHashMap<>();
+public final class Scrape {
+  public final String contentType;
+  public final String body;
+  public final Map<String, Double> samples = new LinkedHashMap<>();
 
   private Scrape(String contentType, String body) {
     this.contentType = contentType;
@@ -33,7 +33,7 @@ final class Scrape {
             });
   }
 
-  static Scrape of(int port) throws IOException, InterruptedException {
+  public static Scrape of(int port) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
@@ -46,7 +46,7 @@ final class Scrape {
   }
 
   /** The series key for a name and label pairs given as k, v, k, v... */
-  static String series(String name, String... labels) {
+  public static String series(String name, String... labels) {
     StringBuilder s = new StringBuilder(name).append('{');
     for (int i = 0; i < labels.length; i += 2) {
       s.append(i == 0 ? "" : ",").append(labels[i]).append("=\"").append(labels[i + 1]).append('"');
