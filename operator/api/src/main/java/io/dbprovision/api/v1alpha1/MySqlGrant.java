@@ -33,7 +33,7 @@ public class MySqlGrant {
   @Required
   @Size(min = 1, max = 20)
   @ValidationRule(
-      value = "self.all(p, p.matches('^[A-Z][A-Z ]*$'))",
+      value = "self.all(p, p.matches('" + Formats.PRIVILEGE + "'))",
       message = "privileges are upper-case SQL keywords such as SELECT or ALL PRIVILEGES")
   @JsonPropertyDescription("Privileges, for example SELECT or ALL PRIVILEGES.")
   private List<String> privileges;

@@ -30,7 +30,7 @@ public class PostgresDefaultPrivilege {
   @Required
   @Size(min = 1, max = 20)
   @ValidationRule(
-      value = "self.all(p, p.matches('^[A-Z][A-Z ]*$'))",
+      value = "self.all(p, p.matches('" + Formats.PRIVILEGE + "'))",
       message = "privileges are upper-case SQL keywords such as SELECT or ALL PRIVILEGES")
   @JsonPropertyDescription("Privileges to grant on those objects.")
   private List<String> privileges;

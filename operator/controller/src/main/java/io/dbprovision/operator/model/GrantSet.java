@@ -31,16 +31,4 @@ public record GrantSet(
   public boolean isEmpty() {
     return memberships.isEmpty() && privileges.isEmpty() && defaultPrivileges.isEmpty();
   }
-
-  public GrantSet withPrivileges(Set<Privilege> value) {
-    return new GrantSet(memberships, value, defaultPrivileges);
-  }
-
-  public GrantSet withMemberships(Set<String> value) {
-    return new GrantSet(value, privileges, defaultPrivileges);
-  }
-
-  public GrantSet withDefaultPrivileges(Set<DefaultPrivilege> value) {
-    return new GrantSet(memberships, privileges, value);
-  }
 }
