@@ -157,6 +157,26 @@ abstract class DatabaseEngineContract {
         .satisfies(e -> assertThat(((EngineException) e).isRetryable()).isTrue());
   }
 
+  @Test
+  void aMissingPrivilegeOfTheOperatorsAccountIsPermanent() throws Exception {
+    String weak = scratch.principalName("weak");
+    engine.ensureUser(
+        DesiredLogin.named(weak), Password.of("weak-password-1"), Enforcement.apply());
+    DatabaseServer asWeak =
+        new DatabaseServer(
+            server.kind(), server.host(), server.port(), weak, "weak-password-1", loginDatabase());
+    DatabaseEngine limited =
+        new DatabaseEngines(Duration.ofSeconds(5))
+            .engineFor(engineKind(), pools.forInstance("test", "weak", settings(asWeak)));
+
+    assertThatThrownBy(
+            () ->
+                limited.ensureDatabase(
+                    DesiredDatabase.named(scratch.databaseName("denied")), Enforcement.apply()))
+        .isInstanceOf(PermissionDeniedException.class)
+        .satisfies(e -> assertThat(((EngineException) e).isRetryable()).isFalse());
+  }
+
   // ---------------------------------------------------------------- databases
 
   @Test
