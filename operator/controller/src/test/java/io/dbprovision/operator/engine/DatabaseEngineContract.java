@@ -45,6 +45,7 @@ abstract class DatabaseEngineContract {
   protected Scratch scratch;
   protected ConnectionPools pools;
   protected DatabaseEngine engine;
+  protected RecordingConnections recorded;
 
   /** Which real server this run uses. */
   protected abstract TestServer testServer();
@@ -87,9 +88,8 @@ abstract class DatabaseEngineContract {
     server = RealDatabases.server(testServer());
     scratch = Scratch.on(server);
     pools = new ConnectionPools();
-    engine =
-        new DatabaseEngines(Duration.ofSeconds(30))
-            .engineFor(engineKind(), pools.forInstance("test", "instance", settings(server)));
+    recorded = new RecordingConnections(pools.forInstance("test", "instance", settings(server)));
+    engine = new DatabaseEngines(Duration.ofSeconds(30)).engineFor(engineKind(), recorded);
   }
 
   @AfterEach
@@ -175,6 +175,28 @@ abstract class DatabaseEngineContract {
                     DesiredDatabase.named(scratch.databaseName("denied")), Enforcement.apply()))
         .isInstanceOf(PermissionDeniedException.class)
         .satisfies(e -> assertThat(((EngineException) e).isRetryable()).isFalse());
+  }
+
+  @Test
+  void aPassWithNothingToChangeSendsNoStatementToTheServer() throws Exception {
+    GrantFixture f = grantFixture();
+    DesiredDatabase database = DesiredDatabase.named(f.database());
+    DesiredLogin login = DesiredLogin.named(f.user());
+    DesiredRole role = DesiredRole.named(f.role());
+    GrantSet wanted = grants(f, Set.of(f.role()), "SELECT", "ALL PRIVILEGES");
+    engine.ensureGrants(Grantee.user(f.user()), wanted, GrantScope.of(wanted), Enforcement.apply());
+    recorded.clear();
+
+    List<Outcome> outcomes =
+        List.of(
+            engine.ensureDatabase(database, Enforcement.correct(true)),
+            engine.ensureUser(login, Password.of("secret-123"), Enforcement.correct(true)),
+            engine.ensureRole(role, Enforcement.correct(true)),
+            engine.ensureGrants(
+                Grantee.user(f.user()), wanted, GrantScope.of(wanted), Enforcement.correct(true)));
+
+    assertThat(outcomes).extracting(Outcome::change).containsOnly(Outcome.Change.NOOP);
+    assertThat(recorded.executed()).isEmpty();
   }
 
   // ---------------------------------------------------------------- databases
