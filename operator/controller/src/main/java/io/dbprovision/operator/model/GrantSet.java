@@ -1,5 +1,7 @@
 package io.dbprovision.operator.model;
 
+import io.dbprovision.api.v1alpha1.AppliedGrants;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -26,6 +28,15 @@ public record GrantSet(
     privileges = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(privileges));
     defaultPrivileges =
         java.util.Collections.unmodifiableSortedSet(new TreeSet<>(defaultPrivileges));
+  }
+
+  /** The {@code status.appliedGrants} block for a grant that now holds this set. */
+  public AppliedGrants toStatus() {
+    AppliedGrants applied = new AppliedGrants();
+    applied.setRoles(List.copyOf(memberships));
+    applied.setDirectGrants(privileges.size());
+    applied.setDefaultPrivileges(defaultPrivileges.size());
+    return applied;
   }
 
   public boolean isEmpty() {
