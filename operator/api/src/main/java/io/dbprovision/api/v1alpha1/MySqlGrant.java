@@ -1,6 +1,7 @@
 package io.dbprovision.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -32,11 +33,8 @@ public class MySqlGrant {
 
   @Required
   @Size(min = 1, max = 20)
-  @ValidationRule(
-      value = "self.all(p, p.matches('^[A-Z][A-Z ]*$'))",
-      message = "privileges are upper-case SQL keywords such as SELECT or ALL PRIVILEGES")
   @JsonPropertyDescription("Privileges, for example SELECT or ALL PRIVILEGES.")
-  private List<String> privileges;
+  private List<@Pattern(Formats.PRIVILEGE) @Size(max = 64) String> privileges;
 
   @JsonPropertyDescription("The grantee may pass the privileges on.")
   private Boolean withGrantOption;

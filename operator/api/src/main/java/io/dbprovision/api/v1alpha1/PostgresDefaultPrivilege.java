@@ -1,9 +1,9 @@
 package io.dbprovision.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Privileges on objects that a role creates in the future (ALTER DEFAULT PRIVILEGES). */
@@ -29,11 +29,8 @@ public class PostgresDefaultPrivilege {
 
   @Required
   @Size(min = 1, max = 20)
-  @ValidationRule(
-      value = "self.all(p, p.matches('^[A-Z][A-Z ]*$'))",
-      message = "privileges are upper-case SQL keywords such as SELECT or ALL PRIVILEGES")
   @JsonPropertyDescription("Privileges to grant on those objects.")
-  private List<String> privileges;
+  private List<@Pattern(Formats.PRIVILEGE) @Size(max = 64) String> privileges;
 
   public String getDatabase() {
     return database;

@@ -1,6 +1,7 @@
 package io.dbprovision.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ResourceStatus {
+  @JsonPropertyDescription("The metadata.generation of the spec the operator last acted on.")
   private Long observedGeneration;
+
+  @JsonPropertyDescription("What happened last, in a sentence for people.")
   private String message;
+
+  @JsonPropertyDescription("Ready, plus kind-specific conditions, in the Kubernetes shape.")
   private List<Condition> conditions = new ArrayList<>();
 
   public Long getObservedGeneration() {

@@ -70,6 +70,50 @@ class SchemaRulesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT; DROP TABLE x",
+        "select",
+        "SELECT'",
+        "SELECT --",
+        "SEL\u0415CT",
+        "ALL PRIVILEGES ON *.*",
+        "",
+        " SELECT"
+      })
+  void rejectsHostilePrivilegeNamesInEveryGrantList(String privilege) throws Exception {
+    assertThat(
+            admitted(
+                field(ResourceKind.DATABASE_GRANT, "spec.postgres.grants[].privileges[]"),
+                privilege))
+        .isFalse();
+    assertThat(
+            admitted(
+                field(ResourceKind.DATABASE_GRANT, "spec.mysql.grants[].privileges[]"), privilege))
+        .isFalse();
+    assertThat(
+            admitted(
+                field(
+                    ResourceKind.DATABASE_GRANT, "spec.postgres.defaultPrivileges[].privileges[]"),
+                privilege))
+        .isFalse();
+    assertThat(
+            admitted(
+                field(ResourceKind.DATABASE_ROLE, "spec.postgres.grants[].privileges[]"),
+                privilege))
+        .isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT", "ALL PRIVILEGES", "CREATE TEMPORARY TABLES"})
+  void admitsPrivilegeKeywords(String privilege) throws Exception {
+    assertThat(
+            admitted(
+                field(ResourceKind.DATABASE_GRANT, "spec.mysql.grants[].privileges[]"), privilege))
+        .isTrue();
+  }
+
+  @ParameterizedTest
   @CsvSource({
     "DATABASE_INSTANCE, spec.engine, engine is immutable",
     "DATABASE, spec.name, database name is immutable",

@@ -200,10 +200,6 @@ public final class ConnectionPools implements AutoCloseable {
       }
     }
 
-    boolean isClosed() {
-      return closed;
-    }
-
     void close() {
       closed = true;
       admin.close();

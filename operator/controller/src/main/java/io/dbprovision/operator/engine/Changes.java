@@ -36,12 +36,6 @@ public final class Changes {
     actions.add(action);
   }
 
-  /** An unconditional part of a creation or update (no comparison behind it). */
-  public void perform(String action, Step step) throws EngineException {
-    step.run();
-    actions.add(action);
-  }
-
   /** A difference between server and desired state, with the step that removes it. */
   public void differ(Difference difference, String action, Step fix) throws EngineException {
     differ(List.of(difference), action, fix);

@@ -60,9 +60,10 @@ public interface DatabaseEngine {
   Outcome setPassword(DesiredLogin login, Password password) throws EngineException;
 
   /**
-   * Drops the login. PostgreSQL: its privileges and default privileges in the administrative
-   * database are dropped first; objects it owns anywhere block the drop (see {@link
-   * #objectsOwnedBy}).
+   * Drops the login (every host's account on MySQL). On PostgreSQL, when privileges or owned
+   * objects elsewhere hold the role, what it owns is reassigned to the operator's account and its
+   * remaining privileges are dropped in every database, then the drop is retried: data survives.
+   * Reconcilers that must not drop an owner ask {@link #objectsOwnedBy} first.
    */
   Outcome dropUser(String name) throws EngineException;
 

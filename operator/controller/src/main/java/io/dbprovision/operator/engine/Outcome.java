@@ -24,14 +24,6 @@ public record Outcome(Change change, List<String> actions, DriftReport drift) {
     return new Outcome(Change.NOOP, List.of(), DriftReport.NONE);
   }
 
-  public static Outcome noop(DriftReport drift) {
-    return new Outcome(Change.NOOP, List.of(), drift);
-  }
-
-  public static Outcome created(String action) {
-    return new Outcome(Change.CREATED, List.of(action), DriftReport.NONE);
-  }
-
   public static Outcome deleted(String action) {
     return new Outcome(Change.DELETED, List.of(action), DriftReport.NONE);
   }

@@ -33,7 +33,8 @@ public final class SqlFailures {
    * by a scrubbed copy, so the driver's text (which may quote a statement) never travels further.
    */
   public static EngineException translate(
-      String operation, SQLException failure, Password... secrets) {
+      String operation, SQLException thrown, Password... secrets) {
+    SQLException failure = reason(thrown);
     String state = failure.getSQLState();
     int code = failure.getErrorCode();
     String message =
@@ -61,6 +62,19 @@ public final class SqlFailures {
       return new InvalidSpecException(operation, message, state, cause);
     }
     return new StatementFailedException(operation, message, state, cause);
+  }
+
+  /**
+   * A pool that cannot open a connection reports a timeout whose cause is the server's answer
+   * (refused password, unknown database); that answer decides the class, not the timeout.
+   */
+  private static SQLException reason(SQLException failure) {
+    SQLException reason = failure;
+    while (reason instanceof SQLTransientConnectionException
+        && reason.getCause() instanceof SQLException cause) {
+      reason = cause;
+    }
+    return reason;
   }
 
   static boolean isConnectionFailure(SQLException failure) {

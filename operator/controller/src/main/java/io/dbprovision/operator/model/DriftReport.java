@@ -1,5 +1,8 @@
 package io.dbprovision.operator.model;
 
+import io.dbprovision.api.v1alpha1.DriftDiff;
+import io.dbprovision.api.v1alpha1.DriftStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,18 +53,33 @@ public record DriftReport(List<Difference> differences, List<Difference> correct
     return !differences.isEmpty();
   }
 
+  /**
+   * The {@code status.drift} block: what is still different after this pass. Corrected differences
+   * are gone from the server and so from the status (unlike the Go operator, which clears the block
+   * after any correction even when some differences were skipped).
+   */
+  public DriftStatus toStatus(Instant checkedAt) {
+    DriftStatus status = new DriftStatus();
+    List<DriftDiff> diffs = new ArrayList<>();
+    for (Difference difference : remaining()) {
+      DriftDiff diff = new DriftDiff();
+      diff.setField(difference.field());
+      diff.setExpected(difference.expected());
+      diff.setActual(difference.actual());
+      diff.setDestructive(difference.destructive() ? Boolean.TRUE : null);
+      diff.setImmutable(difference.immutable() ? Boolean.TRUE : null);
+      diffs.add(diff);
+    }
+    status.setDetected(!diffs.isEmpty());
+    status.setLastChecked(checkedAt.toString());
+    status.setDiffs(diffs.isEmpty() ? null : diffs);
+    return status;
+  }
+
   /** Differences still present after this pass. */
   public List<Difference> remaining() {
     List<Difference> remaining = new ArrayList<>(differences);
     remaining.removeAll(corrected);
     return remaining;
-  }
-
-  public DriftReport plus(DriftReport other) {
-    List<Difference> allDifferences = new ArrayList<>(differences);
-    allDifferences.addAll(other.differences);
-    List<Difference> allCorrected = new ArrayList<>(corrected);
-    allCorrected.addAll(other.corrected);
-    return new DriftReport(allDifferences, allCorrected);
   }
 }

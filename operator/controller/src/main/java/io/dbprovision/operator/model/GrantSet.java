@@ -1,5 +1,7 @@
 package io.dbprovision.operator.model;
 
+import io.dbprovision.api.v1alpha1.AppliedGrants;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -28,19 +30,16 @@ public record GrantSet(
         java.util.Collections.unmodifiableSortedSet(new TreeSet<>(defaultPrivileges));
   }
 
+  /** The {@code status.appliedGrants} block for a grant that now holds this set. */
+  public AppliedGrants toStatus() {
+    AppliedGrants applied = new AppliedGrants();
+    applied.setRoles(List.copyOf(memberships));
+    applied.setDirectGrants(privileges.size());
+    applied.setDefaultPrivileges(defaultPrivileges.size());
+    return applied;
+  }
+
   public boolean isEmpty() {
     return memberships.isEmpty() && privileges.isEmpty() && defaultPrivileges.isEmpty();
-  }
-
-  public GrantSet withPrivileges(Set<Privilege> value) {
-    return new GrantSet(memberships, value, defaultPrivileges);
-  }
-
-  public GrantSet withMemberships(Set<String> value) {
-    return new GrantSet(value, privileges, defaultPrivileges);
-  }
-
-  public GrantSet withDefaultPrivileges(Set<DefaultPrivilege> value) {
-    return new GrantSet(memberships, privileges, value);
   }
 }

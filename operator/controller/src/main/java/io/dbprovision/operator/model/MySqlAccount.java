@@ -59,30 +59,4 @@ public record MySqlAccount(
         requireX509,
         accountLocked);
   }
-
-  public MySqlAccount withMaxUserConnections(int value) {
-    return new MySqlAccount(
-        hosts,
-        maxQueriesPerHour,
-        maxUpdatesPerHour,
-        maxConnectionsPerHour,
-        value,
-        authPlugin,
-        requireSsl,
-        requireX509,
-        accountLocked);
-  }
-
-  public MySqlAccount withAccountLocked(boolean value) {
-    return new MySqlAccount(
-        hosts,
-        maxQueriesPerHour,
-        maxUpdatesPerHour,
-        maxConnectionsPerHour,
-        maxUserConnections,
-        authPlugin,
-        requireSsl,
-        requireX509,
-        value);
-  }
 }

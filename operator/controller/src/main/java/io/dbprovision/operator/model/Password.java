@@ -22,14 +22,6 @@ public final class Password {
     return value;
   }
 
-  /** Replaces every occurrence of this password in a text (an error message, say) by a mask. */
-  public String scrub(String text) {
-    if (text == null || value.isEmpty()) {
-      return text;
-    }
-    return text.replace(value, "******");
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof Password that && value.equals(that.value);

@@ -91,36 +91,6 @@ public record RoleAttributes(
     return value == null ? fallback : value;
   }
 
-  public RoleAttributes withCreateDb(boolean value) {
-    return new RoleAttributes(
-        login,
-        inherit,
-        value,
-        createRole,
-        superuser,
-        replication,
-        bypassRls,
-        connectionLimit,
-        validUntil,
-        inRoles,
-        configParameters);
-  }
-
-  public RoleAttributes withConnectionLimit(int value) {
-    return new RoleAttributes(
-        login,
-        inherit,
-        createDb,
-        createRole,
-        superuser,
-        replication,
-        bypassRls,
-        value,
-        validUntil,
-        inRoles,
-        configParameters);
-  }
-
   public RoleAttributes withInRoles(List<String> value) {
     return new RoleAttributes(
         login,
@@ -134,20 +104,5 @@ public record RoleAttributes(
         validUntil,
         value,
         configParameters);
-  }
-
-  public RoleAttributes withConfigParameters(Map<String, String> value) {
-    return new RoleAttributes(
-        login,
-        inherit,
-        createDb,
-        createRole,
-        superuser,
-        replication,
-        bypassRls,
-        connectionLimit,
-        validUntil,
-        inRoles,
-        value);
   }
 }

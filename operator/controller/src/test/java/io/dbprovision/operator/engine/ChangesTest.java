@@ -58,6 +58,19 @@ class ChangesTest {
   }
 
   @Test
+  void statusListsOnlyWhatRemainsDifferent() throws Exception {
+    var status = run(Enforcement.correct(false)).drift().toStatus(java.time.Instant.EPOCH);
+
+    assertThat(status.getDetected()).isTrue();
+    assertThat(status.getLastChecked()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(status.getDiffs())
+        .extracting(d -> d.getField(), d -> d.getDestructive(), d -> d.getImmutable())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("superuser", true, null),
+            org.assertj.core.groups.Tuple.tuple("encoding", null, true));
+  }
+
+  @Test
   void ignoreNeitherComparesNorChanges() throws Exception {
     Outcome outcome = run(Enforcement.ignore());
 

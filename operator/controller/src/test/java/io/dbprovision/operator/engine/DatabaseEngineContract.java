@@ -45,6 +45,7 @@ abstract class DatabaseEngineContract {
   protected Scratch scratch;
   protected ConnectionPools pools;
   protected DatabaseEngine engine;
+  protected RecordingConnections recorded;
 
   /** Which real server this run uses. */
   protected abstract TestServer testServer();
@@ -87,9 +88,8 @@ abstract class DatabaseEngineContract {
     server = RealDatabases.server(testServer());
     scratch = Scratch.on(server);
     pools = new ConnectionPools();
-    engine =
-        new DatabaseEngines(Duration.ofSeconds(30))
-            .engineFor(engineKind(), pools.forInstance("test", "instance", settings(server)));
+    recorded = new RecordingConnections(pools.forInstance("test", "instance", settings(server)));
+    engine = new DatabaseEngines(Duration.ofSeconds(30)).engineFor(engineKind(), recorded);
   }
 
   @AfterEach
@@ -155,6 +155,48 @@ abstract class DatabaseEngineContract {
     assertThatThrownBy(unreachable::checkHealth)
         .isInstanceOf(ConnectionFailedException.class)
         .satisfies(e -> assertThat(((EngineException) e).isRetryable()).isTrue());
+  }
+
+  @Test
+  void aMissingPrivilegeOfTheOperatorsAccountIsPermanent() throws Exception {
+    String weak = scratch.principalName("weak");
+    engine.ensureUser(
+        DesiredLogin.named(weak), Password.of("weak-password-1"), Enforcement.apply());
+    DatabaseServer asWeak =
+        new DatabaseServer(
+            server.kind(), server.host(), server.port(), weak, "weak-password-1", loginDatabase());
+    DatabaseEngine limited =
+        new DatabaseEngines(Duration.ofSeconds(5))
+            .engineFor(engineKind(), pools.forInstance("test", "weak", settings(asWeak)));
+
+    assertThatThrownBy(
+            () ->
+                limited.ensureDatabase(
+                    DesiredDatabase.named(scratch.databaseName("denied")), Enforcement.apply()))
+        .isInstanceOf(PermissionDeniedException.class)
+        .satisfies(e -> assertThat(((EngineException) e).isRetryable()).isFalse());
+  }
+
+  @Test
+  void aPassWithNothingToChangeSendsNoStatementToTheServer() throws Exception {
+    GrantFixture f = grantFixture();
+    DesiredDatabase database = DesiredDatabase.named(f.database());
+    DesiredLogin login = DesiredLogin.named(f.user());
+    DesiredRole role = DesiredRole.named(f.role());
+    GrantSet wanted = grants(f, Set.of(f.role()), "SELECT", "ALL PRIVILEGES");
+    engine.ensureGrants(Grantee.user(f.user()), wanted, GrantScope.of(wanted), Enforcement.apply());
+    recorded.clear();
+
+    List<Outcome> outcomes =
+        List.of(
+            engine.ensureDatabase(database, Enforcement.correct(true)),
+            engine.ensureUser(login, Password.of("secret-123"), Enforcement.correct(true)),
+            engine.ensureRole(role, Enforcement.correct(true)),
+            engine.ensureGrants(
+                Grantee.user(f.user()), wanted, GrantScope.of(wanted), Enforcement.correct(true)));
+
+    assertThat(outcomes).extracting(Outcome::change).containsOnly(Outcome.Change.NOOP);
+    assertThat(recorded.executed()).isEmpty();
   }
 
   // ---------------------------------------------------------------- databases

@@ -85,7 +85,8 @@ class HostileNamesIT {
     }
   }
 
-  private record Target(DatabaseServer server, Scratch scratch, DatabaseEngine engine) {}
+  private record Target(
+      DatabaseServer server, Scratch scratch, DatabaseEngine engine, RecordingConnections sent) {}
 
   private Target target(TestServer kind) {
     DatabaseServer server = RealDatabases.server(kind);
@@ -108,11 +109,10 @@ class HostileNamesIT {
             null,
             Duration.ofSeconds(5),
             null);
+    RecordingConnections sent =
+        new RecordingConnections(pools.forInstance("hostile", "instance", settings));
     return new Target(
-        server,
-        scratch,
-        new DatabaseEngines(Duration.ofSeconds(30))
-            .engineFor(engine, pools.forInstance("hostile", "instance", settings)));
+        server, scratch, new DatabaseEngines(Duration.ofSeconds(30)).engineFor(engine, sent), sent);
   }
 
   /** Database and principal names on the server that are not plain identifiers. */
@@ -172,6 +172,7 @@ class HostileNamesIT {
                     Enforcement.apply()));
 
     assertThat(oddNames(t.server())).isEqualTo(before);
+    assertThat(t.sent().executed()).as("statements sent").isEmpty();
   }
 
   @Test
@@ -263,6 +264,14 @@ class HostileNamesIT {
 
     t.engine().ensureGrants(grantee, desired, GrantScope.of(desired), Enforcement.apply());
 
+    for (String statement : t.sent().executed()) {
+      for (String table : tables) {
+        String quoted = t.scratch().quote(table);
+        // Where a hostile name occurs, it occurs quoted: removing the quoted form leaves no trace.
+        assertThat(statement.replace(quoted, "")).as(statement).doesNotContain(table);
+      }
+    }
+    assertThat(t.sent().executed()).anySatisfy(sql -> assertThat(sql).startsWith("GRANT"));
     Set<String> granted = tablesWithSelect(t, database, user);
     assertThat(granted).containsExactlyInAnyOrderElementsOf(tables).doesNotContain("innocent");
 

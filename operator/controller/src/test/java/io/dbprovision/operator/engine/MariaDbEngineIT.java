@@ -15,10 +15,12 @@ import io.dbprovision.operator.model.Grantee;
 import io.dbprovision.operator.model.MySqlAccount;
 import io.dbprovision.operator.model.Password;
 import io.dbprovision.operator.model.Privilege;
+import io.dbprovision.testkit.db.DatabaseServer;
 import io.dbprovision.testkit.db.TestServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,29 @@ class MariaDbEngineIT extends DatabaseEngineContract {
   }
 
   // ---------------------------------------------------------------- MySQL/MariaDB only
+
+  @Test
+  void aRefusedPasswordOfTheOperatorsAccountIsPermanentNotAConnectionProblem() throws Exception {
+    String operator = scratch.principalName("operator");
+    engine.ensureUser(
+        DesiredLogin.named(operator), Password.of("right-password"), Enforcement.apply());
+    DatabaseServer wrong =
+        new DatabaseServer(
+            server.kind(),
+            server.host(),
+            server.port(),
+            operator,
+            "wrong-password",
+            loginDatabase());
+    DatabaseEngine refused =
+        new DatabaseEngines(Duration.ofSeconds(5))
+            .engineFor(engineKind(), pools.forInstance("test", "refused", settings(wrong)));
+
+    assertThatThrownBy(refused::checkHealth)
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessageContaining("Access denied")
+        .hasMessageNotContaining("wrong-password");
+  }
 
   @Test
   void keepsOneAccountPerAllowedHostWithTheSameGrants() throws Exception {

@@ -318,4 +318,41 @@ class PostgresEngineIT extends DatabaseEngineContract {
     assertThat(exists(server.adminDatabase(), "SELECT pg_has_role(?, ?, 'MEMBER')", user, group))
         .isTrue();
   }
+
+  @Test
+  void grantsOnSequencesAndTakesAGrantOptionBackWhenTheSpecDropsIt() throws Exception {
+    String name = createdDatabase("seq", DesiredDatabase.PostgresOptions.DEFAULTS);
+    try (Connection connection = scratch.connect(name);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SEQUENCE public.order_ids");
+    }
+    String user = scratch.principalName("seq");
+    engine.ensureUser(DesiredLogin.named(user), Password.of("secret-123"), Enforcement.apply());
+    GrantTarget sequence = GrantTarget.of(GrantTarget.Level.SEQUENCE, name, "public", "order_ids");
+    GrantSet withOption =
+        new GrantSet(Set.of(), Set.of(new Privilege(sequence, "USAGE", true)), Set.of());
+    GrantSet without = new GrantSet(Set.of(), Set.of(Privilege.on(sequence, "USAGE")), Set.of());
+    Grantee grantee = Grantee.user(user);
+
+    engine.ensureGrants(grantee, withOption, GrantScope.of(withOption), Enforcement.apply());
+    assertThat(
+            exists(
+                name,
+                "SELECT has_sequence_privilege(?, 'public.order_ids', 'USAGE WITH GRANT OPTION')",
+                user))
+        .isTrue();
+
+    Outcome narrowed =
+        engine.ensureGrants(grantee, without, GrantScope.of(without), Enforcement.apply());
+
+    assertThat(narrowed.change()).isEqualTo(Outcome.Change.UPDATED);
+    assertThat(exists(name, "SELECT has_sequence_privilege(?, 'public.order_ids', 'USAGE')", user))
+        .isTrue();
+    assertThat(
+            exists(
+                name,
+                "SELECT has_sequence_privilege(?, 'public.order_ids', 'USAGE WITH GRANT OPTION')",
+                user))
+        .isFalse();
+  }
 }

@@ -80,6 +80,18 @@ class SqlFailuresTest {
   }
 
   @Test
+  void judgesAPoolTimeoutByTheServersAnswerBehindIt() {
+    SQLException refused = new SQLException("Access denied for user 'op'", "28000", 1045);
+    SQLException poolTimeout =
+        new java.sql.SQLTransientConnectionException("pool - Connection is not available", "08001");
+    poolTimeout.initCause(refused);
+
+    assertThat(SqlFailures.translate("connect", poolTimeout))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessageContaining("Access denied");
+  }
+
+  @Test
   void keepsOnlyTheFirstLineOfAServerMessage() {
     EngineException translated =
         SqlFailures.translate(

@@ -86,6 +86,21 @@ class GrantPlanTest {
   }
 
   @Test
+  void summarisesAHeldSetForTheStatus() {
+    GrantSet set =
+        new GrantSet(
+            roles("readers,writers"),
+            privileges("SELECT@orders,INSERT@orders"),
+            Set.of(new DefaultPrivilege("shop", "app", "owner", "tables", "SELECT")));
+
+    var applied = set.toStatus();
+
+    assertThat(applied.getRoles()).containsExactly("readers", "writers");
+    assertThat(applied.getDirectGrants()).isEqualTo(2);
+    assertThat(applied.getDefaultPrivileges()).isEqualTo(1);
+  }
+
+  @Test
   void anEmptyPlanMeansTheGranteeAlreadyHoldsExactlyTheDesiredSet() {
     GrantSet set = new GrantSet(roles("readers"), privileges("SELECT@orders"), Set.of());
 

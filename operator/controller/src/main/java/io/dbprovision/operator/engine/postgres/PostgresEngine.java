@@ -111,8 +111,11 @@ public final class PostgresEngine implements DatabaseEngine {
     String ownerSql = owner.isPresent() ? name(op, "owner", owner.get()) : null;
     DesiredDatabase.PostgresOptions pg = database.postgres();
     require(op, "encoding", pg.encoding(), ENCODING);
-    for (String locale : List.of(pg.lcCollate().orElse("C"), pg.lcCtype().orElse("C"))) {
-      require(op, "locale", locale, LOCALE);
+    if (pg.lcCollate().isPresent()) {
+      require(op, "lcCollate", pg.lcCollate().get(), LOCALE);
+    }
+    if (pg.lcCtype().isPresent()) {
+      require(op, "lcCtype", pg.lcCtype().get(), LOCALE);
     }
     String tablespace = object(op, "tablespace", pg.tablespace());
     Changes changes = new Changes(enforcement);
