@@ -6,7 +6,10 @@ import io.dbprovision.api.ResourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +33,7 @@ class CrdReferenceDocTest {
       out.append("`")
           .append(ResourceKind.API_VERSION)
           .append("`, ")
-          .append(crd.scope().toLowerCase(java.util.Locale.ROOT))
+          .append(crd.scope().toLowerCase(Locale.ROOT))
           .append(", plural `")
           .append(kind.plural())
           .append("`, short name `")
@@ -62,20 +65,26 @@ class CrdReferenceDocTest {
           .append(" | ")
           .append(field.defaultValue().map(v -> "`" + cell(v) + "`").orElse(""))
           .append(" | ")
-          .append(
-              String.join(
-                  "; ",
-                  field.constraints().stream()
-                      .map(
-                          c ->
-                              c.startsWith("pattern ")
-                                  ? "pattern `" + cell(c.substring(8)) + "`"
-                                  : cell(c))
-                      .toList()))
+          .append(constraints(field))
           .append(" | ")
           .append(cell(field.description()))
           .append(" |\n");
     }
+  }
+
+  private static String constraints(CrdSchema.Field field) {
+    List<String> parts = new ArrayList<>();
+    if (!field.values().isEmpty()) {
+      parts.add(
+          "one of "
+              + field.values().stream()
+                  .map(v -> "`" + cell(v) + "`")
+                  .collect(Collectors.joining(", ")));
+    }
+    field.pattern().ifPresent(p -> parts.add("pattern `" + cell(p) + "`"));
+    parts.addAll(field.bounds());
+    field.rules().forEach(r -> parts.add("rule: " + cell(r)));
+    return String.join("; ", parts);
   }
 
   /** Markdown table cells cannot hold a raw pipe. */
@@ -106,7 +115,9 @@ class CrdReferenceDocTest {
       assertThat(block).contains("\n## " + kind.kind() + "\n");
     }
     assertThat(block)
-        .contains("| `spec.engine` | string | yes | ")
+        .contains(
+            "| `spec.engine` | string | yes |  | one of `mariadb`, `mysql`, `postgres`;"
+                + " rule: engine is immutable |")
         .contains("| `spec.instanceRef.name` | string | yes | ");
   }
 }

@@ -63,14 +63,20 @@ final class CrdSchema {
    *
    * @param path dotted path from the object's root; {@code []} marks the items of a list and {@code
    *     {}} the values of a map
-   * @param constraints enum values, pattern, bounds and CEL rule messages, in words
+   * @param defaultValue the default as JSON
+   * @param values the enum, or empty when any value of the type goes
+   * @param bounds numeric, length and item-count bounds, in words
+   * @param rules the messages of the CEL rules the API server evaluates
    */
   record Field(
       String path,
       String type,
       boolean required,
       Optional<String> defaultValue,
-      List<String> constraints,
+      List<String> values,
+      Optional<String> pattern,
+      List<String> bounds,
+      List<String> rules,
       String description) {}
 
   /** Every property under {@code top} ({@code spec} or {@code status}), depth first. */
@@ -90,7 +96,10 @@ final class CrdSchema {
             typeOf(node),
             required,
             node.has("default") ? Optional.of(node.get("default").toString()) : Optional.empty(),
-            constraints(node),
+            texts(node.path("enum")),
+            node.has("pattern") ? Optional.of(node.get("pattern").asText()) : Optional.empty(),
+            bounds(node),
+            rules(node),
             oneLine(node.path("description").asText(""))));
     JsonNode container = node;
     String prefix = path;
@@ -126,21 +135,24 @@ final class CrdSchema {
     return type.isEmpty() ? "any" : type;
   }
 
-  private static List<String> constraints(JsonNode node) {
+  private static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
-    if (node.has("enum")) {
-      List<String> values = new ArrayList<>();
-      node.get("enum").forEach(v -> values.add(v.asText()));
-      out.add("one of " + String.join(", ", values));
-    }
-    if (node.has("pattern")) {
-      out.add("pattern " + node.get("pattern").asText());
-    }
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static List<String> bounds(JsonNode node) {
+    List<String> out = new ArrayList<>();
     bounds(node, "minimum", "maximum", "").ifPresent(out::add);
     bounds(node, "minLength", "maxLength", " characters").ifPresent(out::add);
     bounds(node, "minItems", "maxItems", " items").ifPresent(out::add);
+    return out;
+  }
+
+  private static List<String> rules(JsonNode node) {
+    List<String> out = new ArrayList<>();
     for (JsonNode rule : node.path("x-kubernetes-validations")) {
-      out.add("rule: " + rule.path("message").asText(rule.path("rule").asText()));
+      out.add(rule.path("message").asText(rule.path("rule").asText()));
     }
     return out;
   }

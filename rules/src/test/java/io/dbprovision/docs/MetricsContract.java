@@ -44,7 +44,8 @@ final class MetricsContract {
     return metrics;
   }
 
-  private static Map<String, Set<String>> labels(String column) {
+  /** The labels column: {@code a,b=x|y} is label a (any value) and b (only x or y). */
+  static Map<String, Set<String>> labels(String column) {
     Map<String, Set<String>> labels = new LinkedHashMap<>();
     for (String label : column.split(",")) {
       if (label.isBlank()) {
