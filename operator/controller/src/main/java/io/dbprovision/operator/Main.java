@@ -5,6 +5,7 @@ import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.operator.connect.ConnectionPools;
 import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
 import io.dbprovision.operator.reconcile.DatabaseReconciler;
+import io.dbprovision.operator.reconcile.DatabaseRoleReconciler;
 import io.dbprovision.operator.reconcile.InstanceConnections;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,7 +50,8 @@ public final class Main {
         new InstanceConnections(services.client(), new ConnectionPools(), STATEMENT_TIMEOUT);
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
-        new DatabaseReconciler(services, connections));
+        new DatabaseReconciler(services, connections),
+        new DatabaseRoleReconciler(services, connections));
   }
 
   /**

@@ -61,10 +61,15 @@ final class OperatorOnMock implements AutoCloseable {
 
   /** A credentials Secret for the server's administrator, with a password of our choice. */
   Secret adminSecret(String name, DatabaseServer server, String password) {
+    return adminSecret(name, server.adminUser(), password);
+  }
+
+  /** A credentials Secret for another account on the server. */
+  Secret adminSecret(String name, String username, String password) {
     Secret secret =
         new SecretBuilder()
             .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build())
-            .withStringData(Map.of("username", server.adminUser(), "password", password))
+            .withStringData(Map.of("username", username, "password", password))
             .build();
     return client.resource(secret).createOr(existing -> existing.update());
   }
