@@ -2,11 +2,17 @@ package io.dbprovision.operator;
 
 import io.dbprovision.operator.config.InvalidConfigException;
 import io.dbprovision.operator.config.OperatorConfig;
+import io.dbprovision.operator.connect.ConnectionPools;
+import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
+import io.dbprovision.operator.reconcile.DatabaseReconciler;
+import io.dbprovision.operator.reconcile.DatabaseRoleReconciler;
+import io.dbprovision.operator.reconcile.InstanceConnections;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,14 +36,22 @@ public final class Main {
   /** Exit status after losing the leader Lease while running (the pod restarts as standby). */
   static final int EXIT_LEADERSHIP_LOST = 3;
 
+  /** How long one catalog query or DDL statement may run. */
+  static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
   private Main() {}
 
   /**
    * Every reconciler the operator runs, built from the shared services. Adding a kind is one line
    * here, e.g. {@code new DatabaseReconciler(services)}.
    */
-  static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
-    return List.of();
+  public static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
+    InstanceConnections connections =
+        new InstanceConnections(services.client(), new ConnectionPools(), STATEMENT_TIMEOUT);
+    return List.of(
+        new DatabaseInstanceReconciler(services, connections),
+        new DatabaseReconciler(services, connections),
+        new DatabaseRoleReconciler(services, connections));
   }
 
   /**

@@ -1,0 +1,71 @@
+package io.dbprovision.operator.reconcile;
+
+import io.dbprovision.api.v1alpha1.DatabaseInstance;
+import io.dbprovision.api.v1alpha1.DriftDiff;
+import io.dbprovision.api.v1alpha1.DriftMode;
+import io.dbprovision.api.v1alpha1.DriftPolicy;
+import io.dbprovision.api.v1alpha1.DriftStatus;
+import io.dbprovision.operator.model.DriftReport;
+import io.dbprovision.operator.model.DriftSettings;
+import io.dbprovision.operator.model.Enforcement;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The drift policy of one resource (its own, else its instance's, else the operator's default),
+ * what the engine may change on this pass, and {@code status.drift}.
+ */
+record DriftCheck(DriftSettings settings, Enforcement enforcement) {
+
+  static DriftCheck of(
+      HasMetadata resource,
+      DriftPolicy own,
+      DatabaseInstance instance,
+      Long observedGeneration,
+      Duration operatorDefault) {
+    DriftSettings settings =
+        DriftSettings.resolve(own, instance.getSpec().getDriftPolicy(), operatorDefault);
+    boolean specChanged =
+        !Objects.equals(resource.getMetadata().getGeneration(), observedGeneration);
+    return new DriftCheck(
+        settings,
+        settings.enforcement(
+            specChanged, Annotations.isTrue(resource, Annotations.ALLOW_DESTRUCTIVE_DRIFT)));
+  }
+
+  /** When to look again: the drift interval, or never (only on spec changes) when ignored. */
+  Duration next() {
+    return settings.mode() == DriftMode.ignore ? Duration.ZERO : settings.interval();
+  }
+
+  /** {@code status.drift} after this pass; null when drift is ignored. */
+  DriftStatus status(DriftReport report, Instant now) {
+    if (settings.mode() == DriftMode.ignore) {
+      return null;
+    }
+    DriftStatus status = new DriftStatus();
+    List<DriftReport.Difference> remaining = report.remaining();
+    status.setDetected(!remaining.isEmpty());
+    status.setLastChecked(now.toString());
+    status.setDiffs(remaining.isEmpty() ? null : remaining.stream().map(DriftCheck::diff).toList());
+    return status;
+  }
+
+  /** Names of the differing fields, as the DriftDetected message lists them. */
+  static String fields(List<DriftReport.Difference> differences) {
+    return differences.stream().map(DriftReport.Difference::field).toList().toString();
+  }
+
+  private static DriftDiff diff(DriftReport.Difference difference) {
+    DriftDiff diff = new DriftDiff();
+    diff.setField(difference.field());
+    diff.setExpected(difference.expected());
+    diff.setActual(difference.actual());
+    diff.setDestructive(difference.destructive() ? Boolean.TRUE : null);
+    diff.setImmutable(difference.immutable() ? Boolean.TRUE : null);
+    return diff;
+  }
+}

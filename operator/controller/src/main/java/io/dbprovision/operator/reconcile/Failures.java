@@ -1,0 +1,55 @@
+package io.dbprovision.operator.reconcile;
+
+import io.dbprovision.api.events.CatalogEvent;
+import io.dbprovision.api.v1alpha1.ResourceStatus;
+import io.dbprovision.operator.engine.EngineException;
+import io.dbprovision.operator.engine.PermissionDeniedException;
+import io.dbprovision.operator.events.EventRecorder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Clock;
+
+/**
+ * Turns an engine failure into exactly one Warning and the status that goes with it. Permanent
+ * failures (invalid spec, permission denied) mark the resource Failed and are not retried: the
+ * reconcilers react to spec changes only, so the next attempt comes with the next generation.
+ * Transient failures come back as a {@link RetryableFailure} for JOSDK's retry with backoff.
+ */
+final class Failures {
+  private final EventRecorder events;
+  private final Clock clock;
+
+  Failures(EventRecorder events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the failure under {@code row} (the most specific reason, else the kind's
+   * ReconcileFailed) and sets Ready=False. Returns whether it is permanent; when it is not, the
+   * caller throws {@link #retry}.
+   */
+  boolean report(HasMetadata resource, ResourceStatus status, CatalogEvent row, EngineException e) {
+    String message = "Failed to " + e.getMessage();
+    events.record(resource, row, message);
+    String reason =
+        !e.isRetryable()
+            ? (e instanceof PermissionDeniedException ? "PermissionDenied" : "InvalidSpec")
+            : row.reason();
+    ReadyCondition.set(
+        status, false, reason, message, resource.getMetadata().getGeneration(), clock.instant());
+    return !e.isRetryable();
+  }
+
+  static RetryableFailure retry(EngineException e) {
+    return new RetryableFailure(e);
+  }
+
+  /** Thrown to JOSDK so that it retries with backoff; the Warning has been recorded already. */
+  static final class RetryableFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetryableFailure(EngineException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.dbprovision.operator.reconcile;
+
+import io.dbprovision.api.v1alpha1.CredentialsSecretRef;
+import io.dbprovision.api.v1alpha1.DatabaseInstance;
+import io.dbprovision.api.v1alpha1.SecretKeys;
+import io.dbprovision.operator.connect.ConnectionPools;
+import io.dbprovision.operator.connect.ConnectionSettings;
+import io.dbprovision.operator.engine.ConnectionSource;
+import io.dbprovision.operator.engine.DatabaseEngine;
+import io.dbprovision.operator.engine.DatabaseEngines;
+import io.dbprovision.operator.engine.EngineException;
+import io.dbprovision.operator.engine.InvalidSpecException;
+import io.dbprovision.operator.model.Password;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine of a DatabaseInstance: its credentials read from the Secret, a pool from {@link
+ * ConnectionPools} (replaced when the Secret or the spec changes), and one engine per pool so that
+ * what an engine learns about its server (the version) is kept across reconciles.
+ */
+public final class InstanceConnections implements AutoCloseable {
+  private final KubernetesClient client;
+  private final ConnectionPools pools;
+  private final DatabaseEngines engines;
+  private final Map<String, PooledEngine> byInstance = new ConcurrentHashMap<>();
+
+  private record PooledEngine(ConnectionSource pool, DatabaseEngine engine) {}
+
+  public InstanceConnections(KubernetesClient client, ConnectionPools pools, Duration timeout) {
+    this.client = client;
+    this.pools = pools;
+    this.engines = new DatabaseEngines(timeout);
+  }
+
+  /**
+   * The engine for this instance as its spec and Secret say now. A missing Secret or key, or an
+   * unusable spec, is an {@link InvalidSpecException}: nothing changes until someone fixes it.
+   */
+  public DatabaseEngine engineFor(DatabaseInstance instance) throws EngineException {
+    String namespace = instance.getMetadata().getNamespace();
+    String name = instance.getMetadata().getName();
+    CredentialsSecretRef ref = instance.getSpec().getConnection().getSecretRef();
+    String secretNamespace =
+        ref.getNamespace() == null || ref.getNamespace().isEmpty() ? namespace : ref.getNamespace();
+    SecretKeys keys = ref.getKeys() == null ? new SecretKeys() : ref.getKeys();
+    Secret secret = client.secrets().inNamespace(secretNamespace).withName(ref.getName()).get();
+    String operation = "read credentials Secret " + secretNamespace + "/" + ref.getName();
+    if (secret == null) {
+      forget(instance);
+      throw new InvalidSpecException(operation, "the Secret does not exist");
+    }
+    String username =
+        value(secret, keys.getUsername())
+            .orElseThrow(() -> missingKey(operation, keys.getUsername()));
+    Password password =
+        Password.of(
+            value(secret, keys.getPassword())
+                .orElseThrow(() -> missingKey(operation, keys.getPassword())));
+    ConnectionSettings settings;
+    try {
+      settings = ConnectionSettings.from(instance.getSpec(), username, password, Optional.empty());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException("connect to instance " + name, e.getMessage());
+    }
+    ConnectionSource source = pools.forInstance(namespace, name, settings);
+    return byInstance
+        .compute(
+            namespace + "/" + name,
+            (key, known) ->
+                known != null && known.pool() == source
+                    ? known
+                    : new PooledEngine(
+                        source, engines.engineFor(instance.getSpec().getEngine(), source)))
+        .engine();
+  }
+
+  /** Closes the pools of an instance that is gone. */
+  public void forget(DatabaseInstance instance) {
+    String namespace = instance.getMetadata().getNamespace();
+    String name = instance.getMetadata().getName();
+    byInstance.remove(namespace + "/" + name);
+    pools.close(namespace, name);
+  }
+
+  private static InvalidSpecException missingKey(String operation, String key) {
+    return new InvalidSpecException(operation, "the Secret has no key \"" + key + "\"");
+  }
+
+  private static Optional<String> value(Secret secret, String key) {
+    if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
+      return Optional.of(secret.getStringData().get(key));
+    }
+    if (secret.getData() == null || secret.getData().get(key) == null) {
+      return Optional.empty();
+    }
+    // An empty password is legitimate (trust authentication); an empty user name is refused later.
+    return Optional.of(
+        new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    byInstance.clear();
+    pools.close();
+  }
+}
