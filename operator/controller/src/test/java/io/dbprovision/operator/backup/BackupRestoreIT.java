@@ -91,11 +91,17 @@ class BackupRestoreIT {
       String target = scratch.createDatabase("bak_dst");
       BackupStorage storage = storageType.equals("s3") ? s3Storage : new FilesystemStorage(volume);
       List<Progress> progress = new CopyOnWriteArrayList<>();
+      List<String> threads = new CopyOnWriteArrayList<>();
 
       BackupOutcome backup =
           executor
               .backup(
-                  request(server, source, storage, encrypted), Duration.ofMinutes(2), progress::add)
+                  request(server, source, storage, encrypted),
+                  Duration.ofMinutes(2),
+                  p -> {
+                    progress.add(p);
+                    threads.add(Thread.currentThread().getName());
+                  })
               .get(3, TimeUnit.MINUTES);
 
       assertThat(backup).isInstanceOf(BackupOutcome.Completed.class);
@@ -107,6 +113,7 @@ class BackupRestoreIT {
         assertThat(Checksums.of(in, Deadline.none())).isEqualTo(artifact.checksum());
       }
       assertThat(progress).last().extracting(Progress::bytes).isEqualTo(artifact.sizeBytes());
+      assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("backup-worker-"));
 
       RestoreOutcome restore =
           executor
@@ -184,6 +191,41 @@ class BackupRestoreIT {
         assertThat(((BackupOutcome.DeadlineExceeded) backup).deadline())
             .isEqualTo(Duration.ofSeconds(2));
         assertThat(storage.list("")).isEmpty();
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void refusesWorkBeyondItsWorkersAndQueue() throws Exception {
+    DatabaseServer server = RealDatabases.server(TestServer.POSTGRES);
+    Clock clock = Clock.systemUTC();
+    try (Scratch scratch = Scratch.on(server);
+        BackupExecutor small =
+            new BackupExecutor(
+                1,
+                0,
+                new BackupPipeline(clock, Duration.ofSeconds(1), work),
+                new RestorePipeline(clock, Duration.ofSeconds(1), work))) {
+      String source = scratch.createDatabase("bak_src");
+      fill(scratch, source);
+      FilesystemStorage storage = new FilesystemStorage(volume);
+      try (Connection holder = scratch.connect(source);
+          Statement lock = holder.createStatement()) {
+        holder.setAutoCommit(false);
+        lock.execute("LOCK TABLE items IN ACCESS EXCLUSIVE MODE");
+
+        var first =
+            small.backup(request(server, source, storage, false), Duration.ofSeconds(3), p -> {});
+        org.awaitility.Awaitility.await().until(() -> small.pending() == 1);
+        var second =
+            small.backup(request(server, source, storage, false), Duration.ofSeconds(3), p -> {});
+
+        assertThat(second)
+            .failsWithin(Duration.ofSeconds(1))
+            .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+            .withCauseInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(first.get(1, TimeUnit.MINUTES))
+            .isInstanceOf(BackupOutcome.DeadlineExceeded.class);
       }
     }
   }
