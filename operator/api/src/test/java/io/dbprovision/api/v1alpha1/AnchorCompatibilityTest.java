@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Where the Go CRD has no enum but its code only acts on a fixed set of values ({@code
  * anchor-accepted-values.tsv}), our enum may narrow that set to the values we implement. Phase
  * enums may list more phases than the Go CRD, because its controllers write phases its CRDs reject.
+ * Where the Go enum lists values we do not implement ({@code anchor-narrowed-enums.tsv}), our enum
+ * is a subset of it. Fields we add are listed, with the reason, in {@code our-extensions.tsv}.
  */
 class AnchorCompatibilityTest {
   static final Set<ResourceKind> IMPLEMENTED =
@@ -35,7 +37,10 @@ class AnchorCompatibilityTest {
           ResourceKind.DATABASE,
           ResourceKind.DATABASE_USER,
           ResourceKind.DATABASE_ROLE,
-          ResourceKind.DATABASE_GRANT);
+          ResourceKind.DATABASE_GRANT,
+          ResourceKind.DATABASE_BACKUP,
+          ResourceKind.DATABASE_RESTORE,
+          ResourceKind.DATABASE_BACKUP_SCHEDULE);
 
   record Fact(ResourceKind kind, String path, String type, String defaultJson, List<String> enums) {
     @Override
@@ -76,6 +81,18 @@ class AnchorCompatibilityTest {
         .collect(Collectors.toMap(r -> r[0] + " " + r[1], r -> List.of(r[2].split(","))));
   }
 
+  static Set<String> narrowedEnums() throws Exception {
+    return rows("/anchor-narrowed-enums.tsv").stream()
+        .map(r -> r[0] + " " + r[1])
+        .collect(Collectors.toSet());
+  }
+
+  static Set<String> extensions() throws Exception {
+    return rows("/our-extensions.tsv").stream()
+        .map(r -> r[0] + " " + r[1])
+        .collect(Collectors.toSet());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("facts")
   void declaresTheGoOperatorsTypeDefaultAndEnum(Fact fact) throws Exception {
@@ -89,6 +106,8 @@ class AnchorCompatibilityTest {
     List<String> accepted = acceptedValues().get(fact.toString());
     if (fact.path().endsWith(".phase") && fact.path().startsWith("status")) {
       assertThat(ourEnum).as("phases of %s", fact).containsAll(fact.enums());
+    } else if (narrowedEnums().contains(fact.toString())) {
+      assertThat(ourEnum).as("enum of %s", fact).isNotEmpty().isSubsetOf(fact.enums());
     } else if (fact.enums().isEmpty() && accepted != null) {
       assertThat(ourEnum).as("enum of %s", fact).isNotEmpty().isSubsetOf(accepted);
     } else {
@@ -100,14 +119,34 @@ class AnchorCompatibilityTest {
   void declaresNoFieldTheGoOperatorDoesNotHave() throws Exception {
     Set<String> known =
         facts().map(f -> f.kind().kind() + " " + f.path()).collect(Collectors.toSet());
+    Set<String> extensions = extensions();
     List<String> extra = new ArrayList<>();
     for (ResourceKind kind : IMPLEMENTED) {
       CrdSchema.generated(kind).fields().keySet().stream()
           .map(path -> kind.kind() + " " + path)
-          .filter(path -> !known.contains(path))
+          .filter(path -> !known.contains(path) && !extensions.contains(path))
           .forEach(extra::add);
     }
     assertThat(extra).isEmpty();
+  }
+
+  @Test
+  void extensionsAreNotGoFieldsAndAreDeclared() throws Exception {
+    Set<String> known =
+        facts().map(f -> f.kind().kind() + " " + f.path()).collect(Collectors.toSet());
+    for (String extension : extensions()) {
+      String[] parts = extension.split(" ", 2);
+      assertThat(known).as(extension).doesNotContain(extension);
+      assertThat(CrdSchema.generated(kind(parts[0])).at(parts[1])).as(extension).isNotNull();
+    }
+  }
+
+  @Test
+  void narrowedEnumsOnlyCoverFieldsWithAGoEnum() throws Exception {
+    Map<String, Fact> byPath =
+        facts().collect(Collectors.toMap(Fact::toString, f -> f, (a, b) -> a));
+    assertThat(narrowedEnums())
+        .allSatisfy(path -> assertThat(byPath.get(path).enums()).as(path).isNotEmpty());
   }
 
   @Test

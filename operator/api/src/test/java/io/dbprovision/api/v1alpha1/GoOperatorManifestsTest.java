@@ -41,7 +41,10 @@ class GoOperatorManifestsTest {
     "database.yaml, Database",
     "databaseuser.yaml, DatabaseUser",
     "databaserole.yaml, DatabaseRole",
-    "databasegrant.yaml, DatabaseGrant"
+    "databasegrant.yaml, DatabaseGrant",
+    "databasebackup.yaml, DatabaseBackup",
+    "databaserestore.yaml, DatabaseRestore",
+    "databasebackupschedule.yaml, DatabaseBackupSchedule"
   })
   void readsEveryFieldOfAGoOperatorManifestUnchanged(String file, String kind) throws Exception {
     JsonNode original = manifest(file);
@@ -61,7 +64,10 @@ class GoOperatorManifestsTest {
     "database.yaml, Database",
     "databaseuser.yaml, DatabaseUser",
     "databaserole.yaml, DatabaseRole",
-    "databasegrant.yaml, DatabaseGrant"
+    "databasegrant.yaml, DatabaseGrant",
+    "databasebackup.yaml, DatabaseBackup",
+    "databaserestore.yaml, DatabaseRestore",
+    "databasebackupschedule.yaml, DatabaseBackupSchedule"
   })
   void satisfiesOurGeneratedSchema(String file, String kind) throws Exception {
     CrdSchema schema = CrdSchema.generated(ResourceKind.fromKind(kind).orElseThrow());
