@@ -17,7 +17,7 @@ public final class WatchStall implements HealthCheck {
   private final Duration timeout;
   private final LongSupplier processed;
   private final BooleanSupplier watching;
-  private long lastProcessed = -1;
+  private long lastProcessed;
   private Instant lastActivity;
 
   /**
@@ -31,6 +31,7 @@ public final class WatchStall implements HealthCheck {
     this.processed = processed;
     this.watching = watching;
     this.lastActivity = clock.instant();
+    this.lastProcessed = processed.getAsLong();
   }
 
   @Override

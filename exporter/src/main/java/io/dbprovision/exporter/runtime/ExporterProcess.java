@@ -53,6 +53,9 @@ public final class ExporterProcess implements AutoCloseable {
   private volatile CompletableFuture<?> election;
   private volatile boolean closing;
 
+  /** Between the elector's start and stop callbacks (a retried start checks it). */
+  private volatile boolean holdsLease;
+
   private ExporterProcess(
       KubernetesClient client,
       ExporterConfig initial,
@@ -76,8 +79,9 @@ public final class ExporterProcess implements AutoCloseable {
     this.delivery = deliveries.create(initial, config::get, renderer, registry);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("exporter-scheduler"));
     this.lifecycle = Executors.newSingleThreadExecutor(daemon("exporter-lifecycle"));
+    // A process exists only with a valid configuration (start fails otherwise, and a reload keeps
+    // the last valid one), so readiness waits for the watch alone.
     health
-        .readiness("config", () -> Optional.empty())
         .readiness(
             "watch",
             () -> {
@@ -193,8 +197,14 @@ public final class ExporterProcess implements AutoCloseable {
                     .withReleaseOnCancel(true)
                     .withLeaderCallbacks(
                         new LeaderCallbacks(
-                            () -> lifecycle.execute(this::lead),
-                            () -> lifecycle.execute(this::follow),
+                            () -> {
+                              holdsLease = true;
+                              lifecycle.execute(this::lead);
+                            },
+                            () -> {
+                              holdsLease = false;
+                              lifecycle.execute(this::follow);
+                            },
                             newLeader -> LOG.info("the leader is now {}", newLeader)))
                     .build())
             .build()
@@ -210,7 +220,7 @@ public final class ExporterProcess implements AutoCloseable {
   }
 
   private void lead() {
-    if (closing || session.get() != null) {
+    if (closing || !holdsLease || session.get() != null) {
       return;
     }
     LOG.info("leading: resuming from the checkpoint and watching Events");
@@ -220,7 +230,16 @@ public final class ExporterProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException | RuntimeException e) {
-      LOG.error("cannot start watching Events as the leader: {}", e.toString());
+      LOG.error(
+          "cannot start watching Events as the leader (retrying in {}s): {}",
+          settings.retryPeriod().toSeconds(),
+          e.toString());
+      if (!closing) {
+        scheduler.schedule(
+            () -> lifecycle.execute(this::lead),
+            settings.retryPeriod().toMillis(),
+            TimeUnit.MILLISECONDS);
+      }
     }
   }
 
