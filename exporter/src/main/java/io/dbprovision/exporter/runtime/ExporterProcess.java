@@ -139,6 +139,11 @@ public final class ExporterProcess implements AutoCloseable {
     }
   }
 
+  /** Counts a configuration reload attempt ({@code config_reloads_total{result}}). */
+  public void configReloaded(String result) {
+    metrics.configReloaded(result);
+  }
+
   public int port() {
     return server.port();
   }

@@ -63,11 +63,16 @@ class HealthEndpointsTest {
   }
 
   private ExporterProcess start(ExporterConfig config, Duration syncTimeout) throws Exception {
+    return start(config, syncTimeout, "exporter-0");
+  }
+
+  private ExporterProcess start(ExporterConfig config, Duration syncTimeout, String identity)
+      throws Exception {
     ProcessSettings settings =
         new ProcessSettings(
             "127.0.0.1:0",
             namespace,
-            "exporter-0",
+            identity,
             "test",
             syncTimeout,
             Duration.ofMinutes(5),
@@ -147,9 +152,9 @@ class HealthEndpointsTest {
 
   @Test
   void aFollowerIsReadyWhileIdle() throws Exception {
-    try (ExporterProcess leader = start(config(true), Duration.ofSeconds(20))) {
+    try (ExporterProcess leader = start(config(true), Duration.ofSeconds(20), "replica-a")) {
       await().atMost(Duration.ofSeconds(20)).until(() -> leader.session().isPresent());
-      try (ExporterProcess follower = start(config(true), Duration.ofSeconds(20))) {
+      try (ExporterProcess follower = start(config(true), Duration.ofSeconds(20), "replica-b")) {
         assertThat(follower.isLeading()).isFalse();
         assertThat(get(follower, "/readyz").statusCode()).isEqualTo(200);
         assertThat(get(follower, "/metrics").body()).contains("dbprovision_exporter_leader 0.0");
