@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -204,11 +205,11 @@ public final class ExporterProcess implements AutoCloseable {
                         new LeaderCallbacks(
                             () -> {
                               holdsLease = true;
-                              lifecycle.execute(this::lead);
+                              onLifecycleThread(this::lead);
                             },
                             () -> {
                               holdsLease = false;
-                              lifecycle.execute(this::follow);
+                              onLifecycleThread(this::follow);
                             },
                             newLeader -> LOG.info("the leader is now {}", newLeader)))
                     .build())
@@ -219,9 +220,21 @@ public final class ExporterProcess implements AutoCloseable {
           if (!closing) {
             // Leadership lost (the Lease could not be renewed): stand again as a follower.
             LOG.warn("left the leader election; standing again");
-            lifecycle.execute(this::compete);
+            onLifecycleThread(this::compete);
           }
         });
+  }
+
+  /** Runs on the lifecycle thread, unless the process is stopping (then there is nothing to do). */
+  private void onLifecycleThread(Runnable task) {
+    if (closing) {
+      return;
+    }
+    try {
+      lifecycle.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("stopping: {} not run", task);
+    }
   }
 
   private void lead() {
@@ -241,7 +254,7 @@ public final class ExporterProcess implements AutoCloseable {
           e.toString());
       if (!closing) {
         scheduler.schedule(
-            () -> lifecycle.execute(this::lead),
+            () -> onLifecycleThread(this::lead),
             settings.retryPeriod().toMillis(),
             TimeUnit.MILLISECONDS);
       }
