@@ -5,13 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.dbprovision.exporter.config.ConfigLoader;
 import io.dbprovision.exporter.config.ExporterConfig;
+import io.dbprovision.exporter.config.LeaderElectionConfig;
 import io.dbprovision.exporter.metrics.Scrape;
 import io.dbprovision.exporter.normalize.MutableClock;
 import io.dbprovision.exporter.pipeline.RecordingDispatcher;
 import io.dbprovision.testkit.kubernetes.MockKubernetes;
 import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,64 @@ class LeaderFailoverTest {
     assertThat(Occurrences.byEvent(recordingA)).isEqualTo(Map.of("first", 2));
     assertThat(Occurrences.byEvent(recordingA, recordingB))
         .isEqualTo(Map.of("first", 3, "second", 2, "third", 1));
+  }
+
+  @Test
+  void aLeaderThatLosesItsLeaseStopsWorkingAndLeadsAgainLater(MockKubernetes kubernetes)
+      throws Exception {
+    String namespace = kubernetes.newNamespace("ha-lost");
+    ClusterEvents events = new ClusterEvents(kubernetes.client(), namespace, clock);
+    ExporterConfig config =
+        new ConfigLoader(k -> null, true)
+            .parse(
+                """
+                namespace: %s
+                leaderElection:
+                  enabled: true
+                route:
+                  routes:
+                    - match:
+                        - receiver: alerts
+                receivers:
+                  - name: alerts
+                    stdout: {}
+                """
+                    .formatted(namespace),
+                "test")
+            .config();
+    RecordingDispatcher recording = new RecordingDispatcher();
+    try (ExporterProcess exporter =
+        replica(kubernetes, config, namespace, "replica-a", recording)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> exporter.session().isPresent());
+
+      // Another replica's claim that this one cannot renew over (as after a network partition).
+      kubernetes
+          .client()
+          .leases()
+          .inNamespace(namespace)
+          .withName(LeaderElectionConfig.DEFAULT_ID)
+          .edit(
+              lease ->
+                  new LeaseBuilder(lease)
+                      .editSpec()
+                      .withHolderIdentity("replica-elsewhere")
+                      .withLeaseDurationSeconds(5)
+                      .withRenewTime(ZonedDateTime.now(ZoneOffset.UTC))
+                      .withAcquireTime(ZonedDateTime.now(ZoneOffset.UTC))
+                      .endSpec()
+                      .build());
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> !exporter.isLeading());
+      assertThat(exporter.session()).isEmpty();
+      assertThat(exporter.health().readinessProblems()).isEmpty();
+
+      // The other claim expires unrenewed: this replica leads again and works.
+      await().atMost(Duration.ofSeconds(20)).until(() -> exporter.session().isPresent());
+      events.create("after-leading-again", 1);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> Occurrences.byEvent(recording).equals(Map.of("after-leading-again", 1)));
+    }
   }
 
   private ExporterProcess replica(
