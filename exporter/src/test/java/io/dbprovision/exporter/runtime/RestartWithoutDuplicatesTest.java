@@ -56,8 +56,21 @@ class RestartWithoutDuplicatesTest {
   }
 
   private ExporterProcess start(RecordingDispatcher recording) throws Exception {
-    ProcessSettings settings =
+    ProcessSettings defaults =
         ProcessSettings.defaults("127.0.0.1:0", namespace, "exporter-0", "test");
+    // Only the test writes the checkpoint, so that what a crash leaves behind is exactly known.
+    ProcessSettings settings =
+        new ProcessSettings(
+            defaults.metricsAddress(),
+            namespace,
+            defaults.identity(),
+            defaults.version(),
+            defaults.syncTimeout(),
+            defaults.stallTimeout(),
+            Duration.ofHours(1),
+            defaults.leaseDuration(),
+            defaults.renewDeadline(),
+            defaults.retryPeriod());
     return ExporterProcess.start(
         kubernetes.newClient(),
         config,
@@ -82,7 +95,7 @@ class RestartWithoutDuplicatesTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> Occurrences.byEvent(first).containsKey("after-the-checkpoint-write"));
-    exporter.session().orElseThrow().flushCheckpoint();
+    assertThat(exporter.session().orElseThrow().flushCheckpoint()).isTrue();
 
     exporter.abandon();
     events.repeat("created-before", 5);
