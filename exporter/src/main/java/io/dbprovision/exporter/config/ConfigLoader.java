@@ -33,6 +33,8 @@ public final class ConfigLoader {
   private static final Set<String> LOG_LEVELS =
       Set.of("trace", "debug", "info", "warn", "error", "fatal", "panic");
   private static final Set<String> LOG_FORMATS = Set.of("", "json", "pretty");
+  private static final Pattern CONFIG_MAP_NAME =
+      Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
   private static final Pattern METRICS_PREFIX = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_:]*_$");
 
   /** The Go tool's sink keys that we recognise but do not deliver to. */
@@ -203,7 +205,8 @@ public final class ConfigLoader {
             readLeaderElection(root.mapping("leaderElection")),
             route,
             receivers,
-            readMetrics(root.mapping("metrics")));
+            readMetrics(root.mapping("metrics")),
+            readCheckpoint(root.mapping("checkpoint")));
     root.finish();
     return config;
   }
@@ -231,6 +234,21 @@ public final class ConfigLoader {
             section.string("leaderElectionID", LeaderElectionConfig.DEFAULT_ID));
     section.finish();
     return config;
+  }
+
+  private static CheckpointConfig readCheckpoint(YamlMapping section) {
+    String name = section.string("configMap", "");
+    if (!name.isEmpty() && !CONFIG_MAP_NAME.matcher(name).matches()) {
+      section
+          .problems()
+          .error(
+              "checkpoint.configMap",
+              "'"
+                  + name
+                  + "' is not a valid ConfigMap name (lower case alphanumerics, '-' and '.')");
+    }
+    section.finish();
+    return new CheckpointConfig(name);
   }
 
   private static MetricsConfig readMetrics(YamlMapping section) {

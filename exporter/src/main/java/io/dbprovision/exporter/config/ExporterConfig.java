@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param metricsNamePrefix validated as the Go tool does; our metric names are fixed by contract,
  *     so the prefix does not rename them
  * @param cacheSize bound of the involved-object metadata cache for kinds that are not ours
+ * @param checkpoint where restarts resume from (extension)
  */
 public record ExporterConfig(
     String logLevel,
@@ -30,7 +31,8 @@ public record ExporterConfig(
     LeaderElectionConfig leaderElection,
     RouteConfig route,
     List<ReceiverConfig> receivers,
-    MetricsConfig metrics) {
+    MetricsConfig metrics,
+    CheckpointConfig checkpoint) {
 
   public static final long DEFAULT_MAX_EVENT_AGE_SECONDS = 5;
   public static final double DEFAULT_KUBE_QPS = 5;

@@ -1,10 +1,14 @@
 package io.dbprovision.exporter.metrics;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 
-/** Serves a registry on {@code /metrics} at a Go-style listen address ({@code :2112}). */
+/**
+ * Serves a registry on {@code /metrics} at a Go-style listen address ({@code :2112}), and, when
+ * given, the health checks on the same port.
+ */
 public final class MetricsServer implements AutoCloseable {
   public static final String DEFAULT_ADDRESS = ":2112";
 
@@ -20,6 +24,14 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static MetricsServer start(String address, PrometheusRegistry registry)
       throws IOException {
+    return start(address, registry, null);
+  }
+
+  /**
+   * @param otherPaths answers every path but {@code /metrics} (health checks); null for none
+   */
+  public static MetricsServer start(
+      String address, PrometheusRegistry registry, HttpHandler otherPaths) throws IOException {
     int colon = address.lastIndexOf(':');
     if (colon < 0) {
       throw new IllegalArgumentException("metrics address must be [host]:port, got " + address);
@@ -32,6 +44,9 @@ public final class MetricsServer implements AutoCloseable {
       throw new IllegalArgumentException("metrics address must be [host]:port, got " + address, e);
     }
     HTTPServer.Builder builder = HTTPServer.builder().port(port).registry(registry);
+    if (otherPaths != null) {
+      builder.defaultHandler(otherPaths).registerHealthHandler(false);
+    }
     if (!host.isEmpty()) {
       builder.hostname(host);
     }

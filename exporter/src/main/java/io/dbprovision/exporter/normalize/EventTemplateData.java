@@ -1,8 +1,8 @@
 package io.dbprovision.exporter.normalize;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,10 +17,6 @@ import java.util.Map;
  * EventRecord#occurrenceCount()} (the Go tool shows 0 for series-style events).
  */
 public final class EventTemplateData {
-  private static final DateTimeFormatter GO_SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
   private EventTemplateData() {}
@@ -61,7 +57,7 @@ public final class EventTemplateData {
     data.put("InvolvedObject", involved);
     Instant timestamp = timestamp(event);
     data.put("GetTimestampMs", timestamp.toEpochMilli());
-    data.put("GetTimestampISO8601", ISO_MILLIS.format(timestamp));
+    data.put("GetTimestampISO8601", isoMillis(timestamp));
     return data;
   }
 
@@ -107,9 +103,47 @@ public final class EventTemplateData {
    * A time as Go's {@code time.Time.String()} prints it in UTC: {@code 2006-01-02
    * 15:04:05.999999999 +0000 UTC}, fraction trimmed of trailing zeros and left out when zero.
    */
+  /** {@code 2006-01-02T15:04:05.000Z}: what the Go tool's GetTimestampISO8601 prints. */
+  static String isoMillis(Instant time) {
+    StringBuilder text = new StringBuilder(24);
+    appendUtcSeconds(text, time, 'T');
+    int millis = time.getNano() / 1_000_000;
+    text.append('.');
+    pad(text, millis, 3);
+    return text.append('Z').toString();
+  }
+
+  /**
+   * {@code yyyy-MM-dd HH:mm:ss} (or with a {@code T}) in UTC, written field by field: formatting
+   * through {@link java.time.format.DateTimeFormatter} is most of a rendering's cost otherwise.
+   */
+  private static void appendUtcSeconds(StringBuilder text, Instant time, char separator) {
+    LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+    pad(text, utc.getYear(), 4);
+    text.append('-');
+    pad(text, utc.getMonthValue(), 2);
+    text.append('-');
+    pad(text, utc.getDayOfMonth(), 2);
+    text.append(separator);
+    pad(text, utc.getHour(), 2);
+    text.append(':');
+    pad(text, utc.getMinute(), 2);
+    text.append(':');
+    pad(text, utc.getSecond(), 2);
+  }
+
+  private static void pad(StringBuilder text, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      text.append('0');
+    }
+    text.append(digits);
+  }
+
   static String goTime(Instant time) {
     Instant t = time == null ? GO_ZERO_TIME : time;
-    StringBuilder text = new StringBuilder(GO_SECONDS.format(t));
+    StringBuilder text = new StringBuilder(40);
+    appendUtcSeconds(text, t, ' ');
     int nanos = t.getNano();
     if (nanos != 0) {
       String fraction = String.format("%09d", nanos);

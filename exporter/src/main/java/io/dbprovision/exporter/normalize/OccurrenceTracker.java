@@ -63,6 +63,35 @@ public final class OccurrenceTracker {
     return count - last;
   }
 
+  /**
+   * Remembers the count already processed for an Event in an earlier run (from the checkpoint),
+   * before any Event is seen.
+   */
+  public void restore(String uid, int count) {
+    lastCounts.merge(uid, count, Math::max);
+  }
+
+  /**
+   * The new occurrences of an Event listed again (after a restart or a relist): the rise above the
+   * count already processed, or all of its occurrences when none was processed, regardless of age.
+   */
+  public int resumed(EventRecord event) {
+    int count = event.occurrenceCount();
+    int last = lastCounts.getOrDefault(event.uid(), 0);
+    if (count <= last) {
+      lastCounts.putIfAbsent(event.uid(), count);
+      return 0;
+    }
+    lastCounts.put(event.uid(), count);
+    return count - last;
+  }
+
+  /** The highest count processed for an Event, or 0 when it is not remembered. */
+  public int lastCount(String uid) {
+    Integer last = lastCounts.get(uid);
+    return last == null ? 0 : last;
+  }
+
   /** Forgets a deleted Event. */
   public void forget(String uid) {
     lastCounts.remove(uid);

@@ -48,6 +48,7 @@ public final class EventPipeline implements AutoCloseable {
   private final AtomicReference<Routing> routing = new AtomicReference<>();
   private final AtomicLong processed = new AtomicLong();
   private final Thread thread;
+  private volatile CountListener countListener = CountListener.NONE;
   private volatile boolean running = true;
   private Instant nextSweep;
 
@@ -106,9 +107,31 @@ public final class EventPipeline implements AutoCloseable {
     queue.put(new Change(Change.Type.SEED, event));
   }
 
+  /**
+   * Hands over an Event of a listing (start, failover, relist) as the given kind of change, waiting
+   * for room: listing must not lose state.
+   */
+  public void list(Change change) throws InterruptedException {
+    queue.put(change);
+  }
+
+  /**
+   * Tells {@code listener} the count processed for each Event after each change (set before {@link
+   * #start}); the checkpoint records it.
+   */
+  public EventPipeline onCounted(CountListener listener) {
+    this.countListener = Objects.requireNonNull(listener);
+    return this;
+  }
+
   /** How many changes have been processed so far. */
   public long processed() {
     return processed.get();
+  }
+
+  /** Whether the pipeline thread runs (health: a dead pipeline processes nothing). */
+  public boolean isAlive() {
+    return thread.isAlive();
   }
 
   /** How many changes are waiting. */
@@ -140,15 +163,24 @@ public final class EventPipeline implements AutoCloseable {
     EventRecord event = change.event();
     switch (change.type()) {
       case SEED -> tracker.seed(event);
-      case DELETED -> tracker.forget(event.uid());
-      case ADDED, UPDATED -> {
-        int occurrences = tracker.occurrences(event);
+      case DELETED -> {
+        tracker.forget(event.uid());
+        countListener.forgotten(event.uid());
+        return;
+      }
+      case ADDED, UPDATED, RESUMED -> {
+        int occurrences =
+            change.type() == Change.Type.RESUMED
+                ? tracker.resumed(event)
+                : tracker.occurrences(event);
         metrics.recordOccurrences(event, occurrences);
         if (occurrences > 0) {
           route(event, occurrences);
         }
       }
     }
+    // After routing: what the checkpoint records has been counted and handed to delivery.
+    countListener.counted(event, tracker.lastCount(event.uid()));
   }
 
   private void route(EventRecord event, int occurrences) {

@@ -43,6 +43,7 @@ public final class EventWatcher implements AutoCloseable {
   private final DiscardReporter discards;
   private final EventPipeline pipeline;
   private final Runnable watchErrorCounter;
+  private final InitialListing listing;
   private final List<SharedIndexInformer<Event>> informers = new ArrayList<>();
 
   /**
@@ -56,6 +57,29 @@ public final class EventWatcher implements AutoCloseable {
       DiscardReporter discards,
       EventPipeline pipeline,
       Runnable watchErrorCounter) {
+    this(
+        client,
+        namespaces,
+        normalizer,
+        discards,
+        pipeline,
+        watchErrorCounter,
+        InitialListing.BASELINE);
+  }
+
+  /**
+   * @param listing what the Events listed at start stand for (baseline, or resumed from a
+   *     checkpoint)
+   */
+  public EventWatcher(
+      KubernetesClient client,
+      List<String> namespaces,
+      EventNormalizer normalizer,
+      DiscardReporter discards,
+      EventPipeline pipeline,
+      Runnable watchErrorCounter,
+      InitialListing listing) {
+    this.listing = listing;
     this.client = client;
     this.namespaces = List.copyOf(namespaces);
     this.namespaceFilter = Set.copyOf(namespaces);
@@ -124,7 +148,12 @@ public final class EventWatcher implements AutoCloseable {
       if (!inScope(record)) {
         return false;
       }
-      pipeline.seed(record);
+      Change.Type type = listing.typeOf(record);
+      if (type == Change.Type.SEED) {
+        pipeline.seed(record);
+      } else {
+        pipeline.list(new Change(type, record));
+      }
       return true;
     } catch (MalformedEventException e) {
       // Old and unprocessable: nothing to remember, and counting it again on every restart

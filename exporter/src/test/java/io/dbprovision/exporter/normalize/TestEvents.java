@@ -15,6 +15,7 @@ public final class TestEvents {
   private String type = "Normal";
   private int count = 1;
   private int seriesCount;
+  private Instant creationTimestamp;
   private Instant lastTimestamp;
   private Instant eventTime;
   private Instant seriesLastObservedTime;
@@ -118,6 +119,11 @@ public final class TestEvents {
     return this;
   }
 
+  public TestEvents created(Instant creationTimestamp) {
+    this.creationTimestamp = creationTimestamp;
+    return this;
+  }
+
   public TestEvents lastTimestamp(Instant lastTimestamp) {
     this.lastTimestamp = lastTimestamp;
     return this;
@@ -139,7 +145,7 @@ public final class TestEvents {
         namespace,
         name,
         "1",
-        null,
+        creationTimestamp,
         Map.of(),
         Map.of(),
         reason,
