@@ -50,9 +50,13 @@ final class EventJson {
       json.put("count", event.count());
     }
     putString(json, "type", event.type());
-    if (event.eventTime() != null) {
-      json.put("eventTime", event.eventTime().truncatedTo(ChronoUnit.MICROS).toString());
-    }
+    // Go's Event JSON always has eventTime, reportingComponent and reportingInstance (no
+    // omitempty).
+    json.put(
+        "eventTime",
+        event.eventTime() == null
+            ? null
+            : event.eventTime().truncatedTo(ChronoUnit.MICROS).toString());
     if (event.seriesCount() != 0 || event.seriesLastObservedTime() != null) {
       Map<String, Object> series = new LinkedHashMap<>();
       series.put("count", event.seriesCount());
@@ -65,8 +69,8 @@ final class EventJson {
     if (event.related() != null) {
       json.put("related", reference(event.related()));
     }
-    putString(json, "reportingComponent", event.reportingController());
-    putString(json, "reportingInstance", event.reportingInstance());
+    json.put("reportingComponent", event.reportingController());
+    json.put("reportingInstance", event.reportingInstance());
     json.put("clusterName", clusterName);
     return json;
   }

@@ -53,7 +53,16 @@ public final class WebhookReceiver implements Receiver {
       builder.sslContext(tls.sslContext()).sslParameters(tls.sslParameters());
     }
     this.client = builder.build();
-    List<String> secretValues = new ArrayList<>(sink.headers().values());
+    List<String> secretValues = new ArrayList<>();
+    for (String value : sink.headers().values()) {
+      secretValues.add(value);
+      // "Bearer <token>": a server may echo the token alone.
+      for (String part : value.trim().split("\\s+")) {
+        if (part.length() >= 8 && !value.contains("{{")) {
+          secretValues.add(part);
+        }
+      }
+    }
     secretValues.add(sink.endpoint());
     secretValues.add(endpoint.getRawPath());
     secretValues.add(endpoint.getRawQuery());
