@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackReceiver implements Receiver {
   private static final Logger LOG = LoggerFactory.getLogger(SlackReceiver.class);
-  private static final AtomicBoolean CHANNEL_WARNED = new AtomicBoolean();
 
   private final String name;
   private final Sink.Slack sink;
@@ -65,7 +63,8 @@ public final class SlackReceiver implements Receiver {
     this.secrets = new Secrets(List.of(sink.token(), sink.endpoint(), webhookPath(sink)));
     this.pacingKey =
         "slack:" + digest(isWebhook() ? sink.endpoint() : sink.token() + "|" + sink.channel());
-    if (isWebhook() && !sink.channel().isEmpty() && CHANNEL_WARNED.compareAndSet(false, true)) {
+    // Once per receiver and configuration load (receivers are built once per load).
+    if (isWebhook() && !sink.channel().isEmpty()) {
       LOG.warn(
           "Receiver {}: an app's incoming webhook always posts to its own channel; channel is"
               + " ignored",

@@ -408,6 +408,51 @@ class DeliveriesTest {
   }
 
   @Test
+  void pausesASlackWebhookForItsRetryAfterAndPacesTheRest() {
+    String path = "/services/T000/B000/hooksecret123";
+    hook.stubFor(
+        post(path)
+            .inScenario("slack")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "30")
+                    .withBody("rate_limited"))
+            .willSetStateTo("open"));
+    hook.stubFor(
+        post(path).inScenario("slack").whenScenarioStateIs("open").willReturn(ok().withBody("ok")));
+    ReceiverConfig slack =
+        new ReceiverConfig(
+            "slack",
+            new Sink.Slack(
+                "", hook.baseUrl() + path, "#db-alerts", "{{ .Reason }}", "", "", "", "", Map.of()),
+            NotifyConfig.every());
+    try (LogCapture logs = new LogCapture()) {
+      Deliveries started =
+          start(List.of(slack), new Receivers("", CONFIG, "", new StringWriter())::create, CONFIG);
+      started.submit(Events.connectionFailed(), List.of("slack"));
+      started.submit(Events.warning("Database", "app", "DriftDetected", "m"), List.of("slack"));
+
+      await().until(() -> deliveries("slack", "sent") == 2);
+      assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+      synchronized (sleeps) {
+        // After the pause, the next message still waits for its one-second slot.
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+      }
+      List<String> texts =
+          hook.findAll(postRequestedFor(urlEqualTo(path))).stream()
+              .map(r -> r.getBodyAsString().replaceAll(".*?\\{\"text\":\"([^\"]*)\".*", "$1"))
+              .toList();
+      assertThat(texts).containsExactly("ConnectionFailed", "ConnectionFailed", "DriftDetected");
+      assertThat(attempts("slack")).isEqualTo(3);
+      assertThat(logs.lines())
+          .anyMatch(l -> l.contains("channel is ignored"))
+          .allSatisfy(l -> assertThat(l).doesNotContain("hooksecret123"));
+    }
+  }
+
+  @Test
   void everyEventEndsInExactlyOneOutcome() {
     hook.stubFor(
         post("/alerts")
