@@ -43,6 +43,9 @@ record TlsContext(SSLContext sslContext, SSLParameters sslParameters) {
           tls.insecureSkipVerify()
               ? new TrustManager[] {new TrustingEverything()}
               : tls.caFile().isEmpty() ? null : trustFrom(Path.of(tls.caFile()));
+      if (!tls.insecureSkipVerify() && !tls.serverName().isEmpty()) {
+        trust = new TrustManager[] {new VerifyingServerName(chainOnly(trust), tls.serverName())};
+      }
       KeyManager[] keys =
           tls.certFile().isEmpty()
               ? null
@@ -64,6 +67,24 @@ record TlsContext(SSLContext sslContext, SSLParameters sslParameters) {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The trust manager that checks chains: the caFile's, or the JVM's default. */
+  private static X509TrustManager chainOnly(TrustManager[] configured)
+      throws GeneralSecurityException {
+    TrustManager[] managers = configured;
+    if (managers == null) {
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init((KeyStore) null);
+      managers = factory.getTrustManagers();
+    }
+    for (TrustManager manager : managers) {
+      if (manager instanceof X509TrustManager x509) {
+        return x509;
+      }
+    }
+    throw new GeneralSecurityException("no X.509 trust manager");
   }
 
   private static TrustManager[] trustFrom(Path caFile)
@@ -124,6 +145,83 @@ record TlsContext(SSLContext sslContext, SSLParameters sslParameters) {
       throw new GeneralSecurityException("expected a PEM block " + begin);
     }
     return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
+  }
+
+  /**
+   * {@code serverName}, as Go's {@code tls.Config.ServerName}: the chain is checked as usual and
+   * the certificate must name {@code serverName} (DNS or IP subject alternative name; a leading
+   * {@code *.} matches one label), whatever host the URL has.
+   */
+  private static final class VerifyingServerName extends X509ExtendedTrustManager {
+    private final X509TrustManager chain;
+    private final String serverName;
+
+    VerifyingServerName(X509TrustManager chain, String serverName) {
+      this.chain = chain;
+      this.serverName = serverName.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void check(X509Certificate[] certificates, String authType)
+        throws java.security.cert.CertificateException {
+      chain.checkServerTrusted(certificates, authType);
+      Collection<List<?>> names = certificates[0].getSubjectAlternativeNames();
+      if (names != null) {
+        for (List<?> name : names) {
+          String value = String.valueOf(name.get(1)).toLowerCase(java.util.Locale.ROOT);
+          if (value.equals(serverName)
+              || (value.startsWith("*.")
+                  && serverName.indexOf('.') > 0
+                  && serverName.substring(serverName.indexOf('.')).equals(value.substring(1)))) {
+            return;
+          }
+        }
+      }
+      throw new java.security.cert.CertificateException(
+          "certificate does not name serverName " + serverName);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] certificates, String authType)
+        throws java.security.cert.CertificateException {
+      check(certificates, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] certificates, String authType, Socket socket)
+        throws java.security.cert.CertificateException {
+      check(certificates, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(
+        X509Certificate[] certificates, String authType, SSLEngine engine)
+        throws java.security.cert.CertificateException {
+      check(certificates, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] certificates, String authType)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("client side only");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] certificates, String authType, Socket socket)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("client side only");
+    }
+
+    @Override
+    public void checkClientTrusted(
+        X509Certificate[] certificates, String authType, SSLEngine engine)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("client side only");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return chain.getAcceptedIssuers();
+    }
   }
 
   /** {@code insecureSkipVerify}: accepts any chain and, being the trust manager, any host name. */

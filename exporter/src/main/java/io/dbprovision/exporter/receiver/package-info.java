@@ -18,7 +18,8 @@
  * Slack SDK's request logging, which prints URLs, is switched off.
  *
  * <p>Limits: {@code file} appends without rotation ({@code maxsize}, {@code maxage}, {@code
- * maxbackups} are read but not applied); {@code serverName} sets SNI only, host name verification
- * still checks the URL's host; {@code Retry-After} as an HTTP date is ignored (backoff applies).
+ * maxbackups} are read but not applied); {@code serverName} (SNI, and the name the certificate must
+ * carry, as in Go) matches subject alternative names only, not the legacy common name; {@code
+ * Retry-After} as an HTTP date is ignored (backoff applies).
  */
 package io.dbprovision.exporter.receiver;

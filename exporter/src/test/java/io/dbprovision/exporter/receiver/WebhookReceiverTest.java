@@ -142,6 +142,23 @@ class WebhookReceiverTest {
   }
 
   @Test
+  void verifiesTheCertificateAgainstServerNameInsteadOfTheUrlHost() {
+    server.stubFor(post("/in").willReturn(aResponse().withStatus(200)));
+    String ca = resource("tls/localhost-ca.pem").toString();
+    String byAddress = "https://127.0.0.1:" + server.getHttpsPort() + "/in";
+
+    assertThat(
+            webhook(byAddress, Map.of(), null, new Sink.Tls(false, "localhost", ca, "", ""))
+                .send(Outgoing.Alert.of(Events.connectionFailed())))
+        .isEqualTo(new SendResult.Sent());
+    SendResult wrongName =
+        webhook(byAddress, Map.of(), null, new Sink.Tls(false, "alerts.example", ca, "", ""))
+            .send(Outgoing.Alert.of(Events.connectionFailed()));
+    assertThat(wrongName).isInstanceOf(SendResult.Permanent.class);
+    assertThat(((SendResult.Permanent) wrongName).cause()).startsWith("TLS handshake failed");
+  }
+
+  @Test
   void skipsVerificationOnlyWhenAskedTo() {
     server.stubFor(post("/in").willReturn(aResponse().withStatus(200)));
     String url = "https://127.0.0.1:" + server.getHttpsPort() + "/in";
