@@ -193,6 +193,29 @@ class WebhookReceiverTest {
   }
 
   @Test
+  void writesADigestAsItsOwnObject() {
+    StringWriter out = new StringWriter();
+    Receiver stdout =
+        new Receivers("", DeliveryConfig.defaults(), "", out)
+            .create(new ReceiverConfig("debug", new Sink.Stdout(null, false)));
+
+    stdout.send(
+        new Outgoing.Digest(
+            3,
+            List.of(
+                new Outgoing.Digest.Group(
+                    "Warning", "ConnectionFailed", "DatabaseInstance", "pg-main", 3)),
+            0));
+
+    assertThat(out.toString())
+        .isEqualTo(
+            "{\"digest\":{\"total\":3,\"summary\":\"3 more Warning events: 3× ConnectionFailed on"
+                + " DatabaseInstance/pg-main\",\"groups\":[{\"type\":\"Warning\","
+                + "\"reason\":\"ConnectionFailed\",\"kind\":\"DatabaseInstance\","
+                + "\"name\":\"pg-main\",\"count\":3}],\"others\":0}}\n");
+  }
+
+  @Test
   void appendsToAFile() throws Exception {
     Path file = dir.resolve("events.jsonl");
     Receiver receiver =
