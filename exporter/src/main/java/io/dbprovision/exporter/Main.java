@@ -2,7 +2,7 @@ package io.dbprovision.exporter;
 
 import io.dbprovision.exporter.cli.ExporterCommand;
 import io.dbprovision.exporter.runtime.DeliveryFactory;
-import io.dbprovision.exporter.runtime.StdoutDelivery;
+import io.dbprovision.exporter.runtime.QueuedDelivery;
 
 /**
  * The exporter's entry point: {@code java -jar db-provision-exporter.jar [run|validate|dry-run]}.
@@ -17,13 +17,9 @@ public final class Main {
     System.exit(exit);
   }
 
-  /**
-   * The one place the process's delivery is chosen. This build has no delivery engine: it delivers
-   * to stdout receivers and refuses other sinks at start. With the engine, this returns its
-   * factory.
-   */
+  /** The one place the process's delivery is chosen: the queued delivery engine. */
   static DeliveryFactory deliveries() {
-    return (config, current, renderer, registry) -> StdoutDelivery.create(config, renderer);
+    return QueuedDelivery.factory();
   }
 
   private static String version() {

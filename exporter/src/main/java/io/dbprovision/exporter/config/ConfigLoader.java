@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -206,7 +207,8 @@ public final class ConfigLoader {
             route,
             receivers,
             readMetrics(root.mapping("metrics")),
-            readCheckpoint(root.mapping("checkpoint")));
+            readCheckpoint(root.mapping("checkpoint")),
+            readDelivery(root.mapping("delivery")));
     root.finish();
     return config;
   }
@@ -268,6 +270,79 @@ public final class ConfigLoader {
     }
     section.finish();
     return new MetricsConfig(compat, grace);
+  }
+
+  private static DeliveryConfig readDelivery(YamlMapping section) {
+    DeliveryConfig d = DeliveryConfig.defaults();
+    DeliveryConfig config =
+        new DeliveryConfig(
+            positive(section, "queueCapacity", d.queueCapacity()),
+            positive(section, "digestThreshold", d.digestThreshold()),
+            duration(section, "connectTimeout", d.connectTimeout()),
+            duration(section, "requestTimeout", d.requestTimeout()),
+            positive(section, "maxAttempts", d.maxAttempts()),
+            duration(section, "initialBackoff", d.initialBackoff()),
+            duration(section, "maxBackoff", d.maxBackoff()),
+            duration(section, "maxRetryAfter", d.maxRetryAfter()),
+            duration(section, "slackInterval", d.slackInterval()),
+            duration(section, "drainTimeout", d.drainTimeout()));
+    section.finish();
+    return config;
+  }
+
+  /**
+   * {@code notify: every}, {@code notify: first} or {@code notify: {cooldown: 10m}}; without it,
+   * the sink's default.
+   */
+  private static NotifyConfig readNotify(YamlMapping receiver, Sink sink) {
+    if (!receiver.has("notify")) {
+      return NotifyConfig.defaultFor(sink);
+    }
+    if (!receiver.isMapping("notify")) {
+      String text = receiver.string("notify", "");
+      return switch (text.trim()) {
+        case "every" -> NotifyConfig.every();
+        case "first" -> new NotifyConfig(NotifyConfig.Mode.FIRST, Duration.ZERO);
+        default -> {
+          receiver
+              .problems()
+              .error(
+                  receiver.pathOf("notify"),
+                  "must be every, first or a mapping with cooldown (such as cooldown: 10m)");
+          yield NotifyConfig.defaultFor(sink);
+        }
+      };
+    }
+    YamlMapping notify = receiver.mapping("notify");
+    Duration cooldown = duration(notify, "cooldown", null);
+    notify.finish();
+    if (cooldown == null || cooldown.isZero()) {
+      notify.problems().error(notify.pathOf("cooldown"), "required, a duration such as 10m");
+      return NotifyConfig.defaultFor(sink);
+    }
+    return NotifyConfig.cooldown(cooldown);
+  }
+
+  private static int positive(YamlMapping section, String key, int defaultValue) {
+    long value = section.integer(key, defaultValue);
+    if (value <= 0 || value > Integer.MAX_VALUE) {
+      section.problems().error(section.pathOf(key), "must be greater than 0");
+      return defaultValue;
+    }
+    return (int) value;
+  }
+
+  private static Duration duration(YamlMapping section, String key, Duration defaultValue) {
+    String text = section.string(key, null);
+    if (text == null) {
+      return defaultValue;
+    }
+    Duration value = GoDuration.parse(text.trim());
+    if (value == null) {
+      section.problems().error(section.pathOf(key), "must be a duration such as 500ms, 10s or 5m");
+      return defaultValue;
+    }
+    return value;
   }
 
   private RouteConfig readRoute(YamlMapping section) {
@@ -373,9 +448,10 @@ public final class ConfigLoader {
         firstPathByName.put(name, receiver.path());
       }
       Sink sink = readSink(receiver);
+      NotifyConfig notify = sink == null ? null : readNotify(receiver, sink);
       receiver.finish();
       if (sink != null) {
-        receivers.add(new ReceiverConfig(name, sink));
+        receivers.add(new ReceiverConfig(name, sink, notify));
       }
     }
     return receivers;

@@ -68,6 +68,12 @@ final class YamlMapping {
     return keys;
   }
 
+  /** Whether the key holds a mapping (marks it known). */
+  boolean isMapping(String key) {
+    JsonNode value = value(key);
+    return value != null && value.isObject();
+  }
+
   String string(String key, String defaultValue) {
     JsonNode value = value(key);
     if (value == null) {

@@ -7,6 +7,7 @@ import io.dbprovision.exporter.normalize.DiscardCause;
 import io.dbprovision.exporter.normalize.EventRecord;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
@@ -43,6 +44,10 @@ public final class ExporterMetrics {
   private final Counter watchErrors;
   private final Counter configReloads;
   private final Gauge lastEvent;
+  private final Counter deliveries;
+  private final Counter deliveryAttempts;
+  private final Histogram deliveryDuration;
+  private final Gauge queueDepth;
   private final Set<ObjectKey> liveObjects = ConcurrentHashMap.newKeySet();
   private final Map<ObjectKey, Instant> removals = new ConcurrentHashMap<>();
 
@@ -94,6 +99,30 @@ public final class ExporterMetrics {
         Gauge.builder()
             .name("dbprovision_exporter_last_event_timestamp_seconds")
             .help("When the exporter last processed an Event (Unix time)")
+            .register(registry);
+    this.deliveries =
+        Counter.builder()
+            .name("dbprovision_exporter_deliveries_total")
+            .help("Events handed to a receiver, by how each ended")
+            .labelNames("receiver", "outcome")
+            .register(registry);
+    this.deliveryAttempts =
+        Counter.builder()
+            .name("dbprovision_exporter_delivery_attempts_total")
+            .help("Send attempts to a receiver, retries included")
+            .labelNames("receiver")
+            .register(registry);
+    this.deliveryDuration =
+        Histogram.builder()
+            .name("dbprovision_exporter_delivery_duration_seconds")
+            .help("Time from a message leaving the queue to its outcome, retries included")
+            .labelNames("receiver")
+            .register(registry);
+    this.queueDepth =
+        Gauge.builder()
+            .name("dbprovision_exporter_queue_depth")
+            .help("Events waiting in a receiver's queue")
+            .labelNames("receiver")
             .register(registry);
     Info buildInfo =
         Info.builder()
@@ -187,6 +216,39 @@ public final class ExporterMetrics {
       }
     }
     return removed;
+  }
+
+  /**
+   * A receiver exists: its delivery series exist from now on, at 0.
+   *
+   * @param outcomes every outcome label delivery can report
+   */
+  public void receiverConfigured(String receiver, List<String> outcomes) {
+    for (String outcome : outcomes) {
+      deliveries.initLabelValues(receiver, outcome);
+    }
+    deliveryAttempts.initLabelValues(receiver);
+    deliveryDuration.initLabelValues(receiver);
+    queueDepth.labelValues(receiver).set(0);
+  }
+
+  /** {@code count} events handed to {@code receiver} ended in {@code outcome}. */
+  public void delivered(String receiver, String outcome, long count) {
+    if (count > 0) {
+      deliveries.labelValues(receiver, outcome).inc(count);
+    }
+  }
+
+  public void deliveryAttempted(String receiver) {
+    deliveryAttempts.labelValues(receiver).inc();
+  }
+
+  public void deliveryTook(String receiver, double seconds) {
+    deliveryDuration.labelValues(receiver).observe(seconds);
+  }
+
+  public void queueDepth(String receiver, int depth) {
+    queueDepth.labelValues(receiver).set(depth);
   }
 
   public void discarded(DiscardCause cause) {

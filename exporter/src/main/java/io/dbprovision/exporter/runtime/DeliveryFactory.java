@@ -1,8 +1,8 @@
 package io.dbprovision.exporter.runtime;
 
 import io.dbprovision.exporter.config.ExporterConfig;
+import io.dbprovision.exporter.metrics.ExporterMetrics;
 import io.dbprovision.exporter.pipeline.PayloadRenderer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.function.Supplier;
 
 /**
@@ -15,11 +15,11 @@ public interface DeliveryFactory {
    * @param config the configuration loaded at start
    * @param currentConfig the configuration in force (after reloads)
    * @param renderer renders what each receiver sends
-   * @param registry where the delivery registers its metrics
+   * @param metrics where the delivery counts its outcomes, attempts and queue depths
    */
   Delivery create(
       ExporterConfig config,
       Supplier<ExporterConfig> currentConfig,
       PayloadRenderer renderer,
-      PrometheusRegistry registry);
+      ExporterMetrics metrics);
 }

@@ -77,7 +77,7 @@ public final class ExporterProcess implements AutoCloseable {
             .register(registry);
     this.discards = DiscardReporter.perMinute(clock, metrics::discarded);
     renderer.prepare(initial);
-    this.delivery = deliveries.create(initial, config::get, renderer, registry);
+    this.delivery = deliveries.create(initial, config::get, renderer, metrics);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("exporter-scheduler"));
     this.lifecycle = Executors.newSingleThreadExecutor(daemon("exporter-lifecycle"));
     // A process exists only with a valid configuration (start fails otherwise, and a reload keeps
