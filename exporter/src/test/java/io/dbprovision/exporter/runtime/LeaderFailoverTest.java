@@ -11,7 +11,9 @@ import io.dbprovision.exporter.normalize.MutableClock;
 import io.dbprovision.exporter.pipeline.RecordingDispatcher;
 import io.dbprovision.testkit.kubernetes.MockKubernetes;
 import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -115,21 +117,12 @@ class LeaderFailoverTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> exporter.session().isPresent());
 
       // Another replica's claim that this one cannot renew over (as after a network partition).
-      kubernetes
-          .client()
-          .leases()
-          .inNamespace(namespace)
-          .withName(LeaderElectionConfig.DEFAULT_ID)
-          .edit(
-              lease ->
-                  new LeaseBuilder(lease)
-                      .editSpec()
-                      .withHolderIdentity("replica-elsewhere")
-                      .withLeaseDurationSeconds(8)
-                      .withRenewTime(ZonedDateTime.now(ZoneOffset.UTC))
-                      .withAcquireTime(ZonedDateTime.now(ZoneOffset.UTC))
-                      .endSpec()
-                      .build());
+      // The replica renews concurrently, so the edit may lose the optimistic-lock race (409):
+      // claim again from the latest version until the claim lands.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreException(KubernetesClientException.class)
+          .until(() -> claimLeaseElsewhere(kubernetes, namespace) != null);
 
       await()
           .atMost(Duration.ofSeconds(8))
@@ -143,6 +136,25 @@ class LeaderFailoverTest {
           .atMost(Duration.ofSeconds(20))
           .until(() -> Occurrences.byEvent(recording).equals(Map.of("after-leading-again", 1)));
     }
+  }
+
+  /** Sets another holder on the Lease, as a replica elsewhere would; throws on a 409 conflict. */
+  private static Lease claimLeaseElsewhere(MockKubernetes kubernetes, String namespace) {
+    return kubernetes
+        .client()
+        .leases()
+        .inNamespace(namespace)
+        .withName(LeaderElectionConfig.DEFAULT_ID)
+        .edit(
+            lease ->
+                new LeaseBuilder(lease)
+                    .editSpec()
+                    .withHolderIdentity("replica-elsewhere")
+                    .withLeaseDurationSeconds(8)
+                    .withRenewTime(ZonedDateTime.now(ZoneOffset.UTC))
+                    .withAcquireTime(ZonedDateTime.now(ZoneOffset.UTC))
+                    .endSpec()
+                    .build());
   }
 
   private ExporterProcess replica(
