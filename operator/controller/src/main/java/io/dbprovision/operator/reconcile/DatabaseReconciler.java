@@ -118,8 +118,7 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
       return patch.control(db);
     }
     finish(db, status, started, ReconcileResult.SUCCESS);
-    UpdateControl<Database> control = patch.control(db);
-    return drift.next().isZero() ? control : control.rescheduleAfter(drift.next());
+    return drift.reschedule(patch.control(db), db, services.clock().instant());
   }
 
   @Override

@@ -130,8 +130,7 @@ public final class DatabaseRoleReconciler
       return patch.control(role);
     }
     finish(role, status, started, ReconcileResult.SUCCESS);
-    UpdateControl<DatabaseRole> control = patch.control(role);
-    return drift.next().isZero() ? control : control.rescheduleAfter(drift.next());
+    return drift.reschedule(patch.control(role), role, services.clock().instant());
   }
 
   @Override

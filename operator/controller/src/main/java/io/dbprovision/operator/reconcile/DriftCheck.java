@@ -9,6 +9,7 @@ import io.dbprovision.operator.model.DriftReport;
 import io.dbprovision.operator.model.DriftSettings;
 import io.dbprovision.operator.model.Enforcement;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,39 @@ record DriftCheck(DriftSettings settings, Enforcement enforcement) {
   /** When to look again: the drift interval, or never (only on spec changes) when ignored. */
   Duration next() {
     return settings.mode() == DriftMode.ignore ? Duration.ZERO : settings.interval();
+  }
+
+  /**
+   * When to look again at {@code resource}: at its own slot in the drift interval, or never (only
+   * on spec changes) when drift is ignored.
+   *
+   * <p>Every resource is reconciled when the operator starts. Rescheduling each one a whole
+   * interval after its last check would repeat that burst once per interval forever; a slot fixed
+   * by the resource's identity spreads the checks of many resources evenly over the interval, and
+   * still looks at each one at least once per interval.
+   */
+  Duration next(HasMetadata resource, Instant now) {
+    if (settings.mode() == DriftMode.ignore) {
+      return Duration.ZERO;
+    }
+    long interval = Math.max(1, settings.interval().toMillis());
+    long slot = Math.floorMod(identity(resource).hashCode(), interval);
+    long sinceSlot = Math.floorMod(now.toEpochMilli() - slot, interval);
+    return Duration.ofMillis(interval - sinceSlot);
+  }
+
+  /** {@code control}, rescheduled for the resource's next drift check (if drift is checked). */
+  <P extends HasMetadata> UpdateControl<P> reschedule(
+      UpdateControl<P> control, P resource, Instant now) {
+    Duration next = next(resource, now);
+    return next.isZero() ? control : control.rescheduleAfter(next);
+  }
+
+  private static String identity(HasMetadata resource) {
+    String uid = resource.getMetadata().getUid();
+    return uid != null
+        ? uid
+        : resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
   }
 
   /** {@code status.drift} after this pass; null when drift is ignored. */
