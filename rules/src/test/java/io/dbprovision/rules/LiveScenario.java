@@ -181,22 +181,23 @@ final class LiveScenario implements AutoCloseable {
     client.resource(wrong).update();
   }
 
-  /** Waits until the operator has written every expected event; returns the missing otherwise. */
+  /** Waits until the operator has written every expected event; fails naming those missing. */
   void awaitExpectedEvents() {
     await()
         .atMost(PATIENCE)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> missingEvents().isEmpty());
+        .untilAsserted(
+            () -> assertThat(missingEvents()).as("events the operator has not written").isEmpty());
   }
 
-  List<ExpectedEvent> missingEvents() {
+  private List<ExpectedEvent> missingEvents() {
     List<Event> events = events();
     return EXPECTED_EVENTS.stream()
         .filter(expected -> events.stream().noneMatch(expected::matches))
         .toList();
   }
 
-  List<Event> events() {
+  private List<Event> events() {
     return client.v1().events().inNamespace(namespace).list().getItems();
   }
 
