@@ -483,6 +483,16 @@ class ObservabilityLiveIT {
                       .toList();
               assertThat(missing).as("expected alerts not pending or firing").isEmpty();
             });
+    // The database with the missing owner failed once (a permanent failure is not retried), so
+    // DatabaseResourceCreateFailed saw the first and only occurrence: increase() needs the zero
+    // the exporter exposed before it, or a new series starting at 1 would hide it.
+    assertThat(
+            singleValue(
+                prometheus.query(
+                    "dbprovision_events_total{namespace=\"%s\", involved_object_name=\"ghost\", reason=\"CreateFailed\"}"
+                        .formatted(scenario.namespace()))))
+        .as("occurrences of CreateFailed for Database ghost")
+        .contains(1.0);
 
     List<String> unprovoked =
         prometheus.activeAlerts().stream()
