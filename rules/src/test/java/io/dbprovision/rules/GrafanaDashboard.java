@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,6 +103,10 @@ record GrafanaDashboard(Path source, JsonNode json) {
     return queries;
   }
 
+  /** Grafana's interval variables, as durations that suit a dashboard over the last hour. */
+  static final Map<String, String> DEFAULT_INTERVALS =
+      Map.of("__rate_interval", "5m", "__interval", "1m", "__range", "1h");
+
   /**
    * The expression with Grafana's template variables replaced so that Prometheus can parse it:
    * interval variables become durations, every other variable (which belongs inside a label
@@ -108,12 +114,26 @@ record GrafanaDashboard(Path source, JsonNode json) {
    * does not parse, which is what we want the check to report.
    */
   static String withVariablesResolved(String expr) {
-    return expr.replace("$__rate_interval", "5m")
-        .replace("${__rate_interval}", "5m")
-        .replace("$__interval", "1m")
-        .replace("${__interval}", "1m")
-        .replace("$__range", "1h")
-        .replace("${__range}", "1h")
+    return withVariablesResolved(expr, Map.of());
+  }
+
+  /**
+   * As {@link #withVariablesResolved(String)}, with some variables given values (for example {@code
+   * namespace}, or {@code __rate_interval} as a duration): they win over the defaults.
+   */
+  static String withVariablesResolved(String expr, Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(DEFAULT_INTERVALS);
+    all.putAll(values);
+    String resolved = expr;
+    for (Map.Entry<String, String> variable : all.entrySet()) {
+      String name = Pattern.quote(variable.getKey());
+      String value = Matcher.quoteReplacement(variable.getValue());
+      resolved =
+          resolved
+              .replaceAll("\\$\\{" + name + "(:[A-Za-z]+)?}", value)
+              .replaceAll("\\$" + name + "(?![A-Za-z0-9_])", value);
+    }
+    return resolved
         .replaceAll("\\$\\{[A-Za-z0-9_]+(:[A-Za-z]+)?}", ".*")
         .replaceAll("\\$[A-Za-z_][A-Za-z0-9_]*", ".*");
   }

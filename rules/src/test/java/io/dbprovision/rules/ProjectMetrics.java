@@ -95,6 +95,11 @@ final class ProjectMetrics {
     return labels;
   }
 
+  /** Every family, in the order they were given. */
+  List<Metric> all() {
+    return List.copyOf(metrics.values());
+  }
+
   /** The family a series name belongs to: itself, or a histogram's bucket, sum or count. */
   Optional<Metric> family(String seriesName) {
     Metric exact = metrics.get(seriesName);

@@ -47,7 +47,8 @@ public final class Main {
    */
   public static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
     InstanceConnections connections =
-        new InstanceConnections(services.client(), new ConnectionPools(), STATEMENT_TIMEOUT);
+        new InstanceConnections(
+            services.client(), new ConnectionPools(), STATEMENT_TIMEOUT, services.metrics());
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),

@@ -2,6 +2,7 @@ package io.dbprovision.operator.reconcile;
 
 import io.dbprovision.api.v1alpha1.CredentialsSecretRef;
 import io.dbprovision.api.v1alpha1.DatabaseInstance;
+import io.dbprovision.api.v1alpha1.Engine;
 import io.dbprovision.api.v1alpha1.SecretKeys;
 import io.dbprovision.operator.connect.ConnectionPools;
 import io.dbprovision.operator.connect.ConnectionSettings;
@@ -10,6 +11,7 @@ import io.dbprovision.operator.engine.DatabaseEngine;
 import io.dbprovision.operator.engine.DatabaseEngines;
 import io.dbprovision.operator.engine.EngineException;
 import io.dbprovision.operator.engine.InvalidSpecException;
+import io.dbprovision.operator.metrics.OperatorMetrics;
 import io.dbprovision.operator.model.Password;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,20 +25,24 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The engine of a DatabaseInstance: its credentials read from the Secret, a pool from {@link
  * ConnectionPools} (replaced when the Secret or the spec changes), and one engine per pool so that
- * what an engine learns about its server (the version) is kept across reconciles.
+ * what an engine learns about its server (the version) is kept across reconciles. Every engine
+ * counts its operations ({@link MeteredEngine}).
  */
 public final class InstanceConnections implements AutoCloseable {
   private final KubernetesClient client;
   private final ConnectionPools pools;
   private final DatabaseEngines engines;
+  private final OperatorMetrics metrics;
   private final Map<String, PooledEngine> byInstance = new ConcurrentHashMap<>();
 
   private record PooledEngine(ConnectionSource pool, DatabaseEngine engine) {}
 
-  public InstanceConnections(KubernetesClient client, ConnectionPools pools, Duration timeout) {
+  public InstanceConnections(
+      KubernetesClient client, ConnectionPools pools, Duration timeout, OperatorMetrics metrics) {
     this.client = client;
     this.pools = pools;
     this.engines = new DatabaseEngines(timeout);
+    this.metrics = metrics;
   }
 
   /**
@@ -76,9 +82,13 @@ public final class InstanceConnections implements AutoCloseable {
             (key, known) ->
                 known != null && known.pool() == source
                     ? known
-                    : new PooledEngine(
-                        source, engines.engineFor(instance.getSpec().getEngine(), source)))
+                    : new PooledEngine(source, meteredEngine(instance, source)))
         .engine();
+  }
+
+  private DatabaseEngine meteredEngine(DatabaseInstance instance, ConnectionSource source) {
+    Engine engine = instance.getSpec().getEngine();
+    return new MeteredEngine(engines.engineFor(engine, source), engine, metrics);
   }
 
   /** Closes the pools of an instance that is gone. */
