@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * next slot by rescheduling itself for exactly that moment. A new schedule, a resumed one and one
  * whose spec changed start counting at that pass, so a new schedule fires at its first due time and
  * a resumed one does not make up for slots passed while it was paused. A run skipped under {@code
- * Forbid} is skipped for good. Backups are watched (by label, mapped back through their owner
- * reference), so a backup that finishes updates the status and retention at once.
+ * Forbid} is skipped for good. Pausing stops triggers, not retention. Backups are watched (by
+ * label, mapped back through their owner reference), so a backup that finishes updates the status
+ * and retention at once.
  */
 @ControllerConfiguration(name = "databasebackupschedule")
 public final class DatabaseBackupScheduleReconciler

@@ -80,6 +80,18 @@ class DatabaseBackupScheduleReconcilerIT {
   }
 
   @Test
+  void aScheduleInATimeZoneFiresAtThatZonesTime(MockKubernetes kubernetes) {
+    // 11:00 in Berlin (CET, UTC+1) is 10:00 UTC; backups are named in UTC.
+    try (ScheduleOnMock on = new ScheduleOnMock(kubernetes, "sched-zone", "2026-03-01T09:59:57Z")) {
+      DatabaseBackupSchedule schedule = schedule("berlin", "0 11 * * *");
+      schedule.getSpec().setTimezone("Europe/Berlin");
+      on.create(schedule);
+      on.awaitBackup("berlin-20260301-100000");
+      on.awaitNextBackupTime("berlin", "2026-03-02T10:00:00Z");
+    }
+  }
+
+  @Test
   void aPausedScheduleSkipsItsDueTimesAndAResumedOneFiresAtTheNext(MockKubernetes kubernetes) {
     try (ScheduleOnMock on =
         new ScheduleOnMock(kubernetes, "sched-pause", "2026-03-01T09:58:30Z")) {
@@ -132,6 +144,24 @@ class DatabaseBackupScheduleReconcilerIT {
       assertThat(on.backupNames()).containsExactly("nightly-20260301-100000");
       assertThat(on.events("nightly", "BackupTriggered")).hasSize(1);
       assertThat(status.getLastBackup().getStatus()).isEqualTo("Running");
+    }
+  }
+
+  @Test
+  void allowStartsASecondBackupBesideTheRunningOne(MockKubernetes kubernetes) {
+    try (ScheduleOnMock on =
+        new ScheduleOnMock(kubernetes, "sched-allow", "2026-03-01T09:59:57Z")) {
+      DatabaseBackupSchedule schedule = schedule("nightly", "* * * * *");
+      schedule.getSpec().setConcurrencyPolicy(ConcurrencyPolicy.Allow);
+      on.create(schedule);
+      on.awaitBackup("nightly-20260301-100000");
+
+      on.clock.set(Instant.parse("2026-03-01T10:00:58Z"));
+      on.backupStatus("nightly-20260301-100000", Phase.Running, "2026-03-01T10:00:01Z", null);
+
+      on.awaitBackup("nightly-20260301-100100");
+      assertThat(on.backupNames())
+          .containsExactly("nightly-20260301-100000", "nightly-20260301-100100");
     }
   }
 

@@ -37,9 +37,16 @@ final class ScheduleOnMock implements AutoCloseable {
 
   final ShiftedClock clock;
   final OperatorOnMock operator;
+  private final Instant firstCreateAt;
+  private boolean created;
 
-  ScheduleOnMock(MockKubernetes kubernetes, String hint, String startAt) {
-    this.clock = ShiftedClock.at(startAt);
+  /**
+   * The operator, started; its clock reads {@code firstCreateAt} when the test creates its first
+   * schedule (not before: a slow start must not eat into the seconds before a due time).
+   */
+  ScheduleOnMock(MockKubernetes kubernetes, String hint, String firstCreateAt) {
+    this.firstCreateAt = Instant.parse(firstCreateAt);
+    this.clock = ShiftedClock.at(firstCreateAt);
     this.operator =
         new OperatorOnMock(
             kubernetes,
@@ -78,6 +85,10 @@ final class ScheduleOnMock implements AutoCloseable {
   }
 
   DatabaseBackupSchedule create(DatabaseBackupSchedule schedule) {
+    if (!created) {
+      clock.set(firstCreateAt);
+      created = true;
+    }
     return operator.create(schedule);
   }
 
