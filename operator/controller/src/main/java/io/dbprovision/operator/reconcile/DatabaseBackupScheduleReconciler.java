@@ -104,6 +104,9 @@ public final class DatabaseBackupScheduleReconciler
     try {
       cron = CronSchedule.parse(spec.getSchedule(), spec.getTimezone());
       retention = Retention.of(spec.getRetention());
+      if (spec.getTemplate() == null || spec.getTemplate().getSpec() == null) {
+        throw new IllegalArgumentException("spec.template.spec is missing: nothing to back up");
+      }
     } catch (IllegalArgumentException e) {
       return invalid(schedule, context, status, patch, started, e.getMessage());
     }

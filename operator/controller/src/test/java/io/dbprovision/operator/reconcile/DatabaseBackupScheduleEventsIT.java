@@ -134,7 +134,7 @@ class DatabaseBackupScheduleEventsIT {
   }
 
   @Test
-  void reconcileFailedOnceForAnInvalidScheduleOrTimeZone(MockKubernetes kubernetes) {
+  void reconcileFailedOnceForAnInvalidScheduleTimeZoneOrTemplate(MockKubernetes kubernetes) {
     try (ScheduleOnMock on = new ScheduleOnMock(kubernetes, "ev-invalid", "2026-03-01T09:00:00Z")) {
       on.create(schedule("badcron", "61 * * * *"));
       DatabaseBackupSchedule badZone = schedule("badzone", "@daily");
@@ -151,6 +151,13 @@ class DatabaseBackupScheduleEventsIT {
           CatalogEvent.SCHEDULE_RECONCILE_FAILED,
           "spec.timezone",
           "Mars/Olympus_Mons");
+      DatabaseBackupSchedule noTemplate = schedule("notemplate", "@daily");
+      noTemplate.getSpec().getTemplate().setSpec(null);
+      on.create(noTemplate);
+      assertRow(
+          on.awaitEvent("notemplate", "ReconcileFailed"),
+          CatalogEvent.SCHEDULE_RECONCILE_FAILED,
+          "spec.template.spec");
       DatabaseBackupScheduleStatus failed =
           on.awaitStatus("badcron", s -> s.getPhase() == DatabaseBackupScheduleStatus.Phase.Failed);
       assertThat(failed.getNextBackupTime()).isNull();
