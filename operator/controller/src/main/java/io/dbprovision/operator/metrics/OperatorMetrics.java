@@ -8,10 +8,12 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The operator's {@code dbprovision_*} metrics (OPERATOR.md §4), registered on one registry, with a
@@ -68,6 +70,7 @@ public final class OperatorMetrics {
   private final Gauge databaseSize;
   private final Counter operations;
   private final Counter events;
+  private final Gauge scheduleNextRun;
 
   // The state the per-phase counts and removals are derived from. Every method that writes a
   // per-object series holds "this", so a removal cannot interleave with a late update.
@@ -137,6 +140,12 @@ public final class OperatorMetrics {
             .name("dbprovision_operator_events_total")
             .help("Events recorded by the operator, by what became of them")
             .labelNames("kind", "reason", "type", "outcome")
+            .register(registry);
+    scheduleNextRun =
+        Gauge.builder()
+            .name("dbprovision_schedule_next_run_timestamp_seconds")
+            .help("When the backup schedule will next trigger (Unix time); absent while it cannot")
+            .labelNames("namespace", "schedule")
             .register(registry);
     // Counters start at zero for every kind and catalog row, so that rate() and increase() see
     // the first occurrence and alerts on errors have a series to evaluate from the start.
@@ -209,6 +218,19 @@ public final class OperatorMetrics {
     operations.labelValues(kind.kind(), operation, engine.name(), result.label()).inc();
   }
 
+  /**
+   * When a DatabaseBackupSchedule triggers next; empty removes the series (paused, invalid, or
+   * never firing again), so that only schedules that will fire are watched for being overdue.
+   */
+  public synchronized void scheduleNextRun(
+      String namespace, String schedule, Optional<Instant> next) {
+    if (next.isPresent()) {
+      scheduleNextRun.labelValues(namespace, schedule).set(next.get().toEpochMilli() / 1000.0);
+    } else {
+      scheduleNextRun.remove(namespace, schedule);
+    }
+  }
+
   /** What became of a recorded event (the recorder calls this). */
   public void eventRecorded(CatalogEvent event, EventOutcome outcome) {
     eventLabels(event, outcome).inc();
@@ -230,6 +252,9 @@ public final class OperatorMetrics {
     }
     if (kind == ResourceKind.DATABASE) {
       databaseSize.remove(namespace, name);
+    }
+    if (kind == ResourceKind.DATABASE_BACKUP_SCHEDULE) {
+      scheduleNextRun.remove(namespace, name);
     }
   }
 

@@ -40,6 +40,23 @@ final class Failures {
     return !e.isRetryable();
   }
 
+  /**
+   * Records a spec the operator cannot act on, found without asking the engine (such as a schedule
+   * that is not a cron expression): one Warning under {@code row} and Ready=False/InvalidSpec. Like
+   * every permanent failure it waits for the next generation.
+   */
+  void reportInvalidSpec(
+      HasMetadata resource, ResourceStatus status, CatalogEvent row, String message) {
+    events.record(resource, row, message);
+    ReadyCondition.set(
+        status,
+        false,
+        "InvalidSpec",
+        message,
+        resource.getMetadata().getGeneration(),
+        clock.instant());
+  }
+
   static RetryableFailure retry(EngineException e) {
     return new RetryableFailure(e);
   }

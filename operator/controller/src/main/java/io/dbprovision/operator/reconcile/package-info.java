@@ -26,6 +26,10 @@
  *       instance, else {@code DBPROVISION_DEFAULT_DRIFT_INTERVAL}) or on spec changes.
  *   <li>A Database whose instance no longer exists is released without a DROP (there is no server
  *       to drop from); one whose instance is not Ready waits.
+ *   <li>A DatabaseBackupSchedule keeps its place in {@code status.nextBackupTime} and wakes itself
+ *       for exactly that time; it writes status through JOSDK's update-and-cache so that the pass a
+ *       new backup's event starts right after a trigger reads what the trigger wrote. It does not
+ *       wait for the Database: the backups it creates do.
  * </ul>
  */
 package io.dbprovision.operator.reconcile;

@@ -1,6 +1,7 @@
 package io.dbprovision.operator.metrics;
 
 import static io.dbprovision.api.ResourceKind.DATABASE;
+import static io.dbprovision.api.ResourceKind.DATABASE_BACKUP_SCHEDULE;
 import static io.dbprovision.api.ResourceKind.DATABASE_GRANT;
 import static io.dbprovision.api.ResourceKind.DATABASE_INSTANCE;
 import static io.dbprovision.api.ResourceKind.DATABASE_USER;
@@ -23,6 +24,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -363,5 +366,21 @@ class OperatorMetricsTest {
                 .filter(s -> s.startsWith("dbprovision_instance_healthy{")))
         .containsExactly(
             "dbprovision_instance_healthy{engine=\"mariadb\",instance=\"db\",namespace=\"shop\"}");
+  }
+
+  @Test
+  void scheduleNextRunIsTheUnixTimeOfTheNextTriggerAndGoesWithTheSchedule() throws Exception {
+    String series = "dbprovision_schedule_next_run_timestamp_seconds";
+    metrics.scheduleNextRun("shop", "nightly", Optional.of(Instant.parse("2026-11-26T03:00:00Z")));
+    metrics.scheduleNextRun("shop", "hourly", Optional.of(Instant.parse("2026-11-25T11:00:00Z")));
+    assertThat(scrape().get(series, "namespace", "shop", "schedule", "nightly"))
+        .isEqualTo(Instant.parse("2026-11-26T03:00:00Z").getEpochSecond());
+
+    metrics.scheduleNextRun("shop", "hourly", Optional.empty()); // paused
+    metrics.resourceGone(DATABASE_BACKUP_SCHEDULE, "shop", "nightly"); // deleted
+
+    Scrape scrape = scrape();
+    assertThat(scrape.value(series, "namespace", "shop", "schedule", "nightly")).isEmpty();
+    assertThat(scrape.value(series, "namespace", "shop", "schedule", "hourly")).isEmpty();
   }
 }

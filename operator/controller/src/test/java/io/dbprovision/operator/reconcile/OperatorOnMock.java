@@ -11,6 +11,7 @@ import io.dbprovision.api.v1alpha1.HealthCheckSpec;
 import io.dbprovision.api.v1alpha1.ResourceStatus;
 import io.dbprovision.operator.Main;
 import io.dbprovision.operator.OperatorProcess;
+import io.dbprovision.operator.OperatorServices;
 import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.testkit.db.DatabaseServer;
 import io.dbprovision.testkit.db.TestServer;
@@ -22,11 +23,13 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +45,15 @@ final class OperatorOnMock implements AutoCloseable {
   final OperatorProcess process;
 
   OperatorOnMock(MockKubernetes kubernetes, String hint) {
+    this(kubernetes, hint, Clock.systemUTC(), Main::reconcilers);
+  }
+
+  /** The operator with its own clock and reconcilers (to test one reconciler on its own). */
+  OperatorOnMock(
+      MockKubernetes kubernetes,
+      String hint,
+      Clock clock,
+      Function<OperatorServices, List<Reconciler<? extends HasMetadata>>> reconcilers) {
     this.kubernetes = kubernetes;
     this.client = kubernetes.client();
     this.namespace = kubernetes.newNamespace(hint);
@@ -55,8 +67,8 @@ final class OperatorOnMock implements AutoCloseable {
                     "DBPROVISION_NAMESPACES", namespace,
                     "DBPROVISION_DEFAULT_DRIFT_INTERVAL", "1h")),
             client,
-            Clock.systemUTC(),
-            Main::reconcilers);
+            clock,
+            reconcilers);
   }
 
   /** A credentials Secret for the server's administrator, with a password of our choice. */

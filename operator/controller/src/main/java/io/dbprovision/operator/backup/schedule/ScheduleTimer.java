@@ -27,14 +27,23 @@ public final class ScheduleTimer {
    */
   public static Evaluation evaluate(CronSchedule schedule, Instant since, Instant now) {
     Optional<Instant> firstDue = schedule.nextAfter(since);
+    if (firstDue.isEmpty()) {
+      return new Evaluation(false, Optional.empty(), schedule.nextAfter(now));
+    }
+    return waitingFor(schedule, firstDue.get(), now);
+  }
+
+  /**
+   * Evaluates a schedule that has been waiting for {@code slot} (the next backup time it reported
+   * last): due once {@code now} reaches the slot. Slots passed since then collapse into one
+   * trigger, named after the latest of them.
+   */
+  public static Evaluation waitingFor(CronSchedule schedule, Instant slot, Instant now) {
     Optional<Instant> next = schedule.nextAfter(now);
-    if (firstDue.isEmpty() || firstDue.get().isAfter(now)) {
+    if (slot.isAfter(now)) {
       return new Evaluation(false, Optional.empty(), next);
     }
-    Instant slot = schedule.latestAtOrBefore(now).orElse(firstDue.get());
-    if (slot.isBefore(firstDue.get())) {
-      slot = firstDue.get();
-    }
-    return new Evaluation(true, Optional.of(slot), next);
+    Instant latest = schedule.latestAtOrBefore(now).orElse(slot);
+    return new Evaluation(true, Optional.of(latest.isBefore(slot) ? slot : latest), next);
   }
 }

@@ -48,4 +48,20 @@ class ScheduleTimerTest {
     assertThat(ScheduleTimer.evaluate(hourly, triggered, clock.instant()).scheduledFor())
         .contains(Instant.parse("2026-11-24T12:00:00Z"));
   }
+
+  @ParameterizedTest(name = "waiting for {0}, now {1}")
+  @CsvSource({
+    // waitingFor,          now,                  due,   scheduledFor,          next
+    "2026-11-24T11:00:00Z, 2026-11-24T10:59:59Z, false, ,                      2026-11-24T11:00:00Z",
+    "2026-11-24T11:00:00Z, 2026-11-24T11:00:00Z, true,  2026-11-24T11:00:00Z,  2026-11-24T12:00:00Z",
+    "2026-11-24T11:00:00Z, 2026-11-24T13:30:00Z, true,  2026-11-24T13:00:00Z,  2026-11-24T14:00:00Z",
+  })
+  void aReportedNextTimeIsDueOnceNowReachesIt(
+      Instant waitingFor, Instant now, boolean due, Instant scheduledFor, Instant next) {
+    ScheduleTimer.Evaluation evaluation = ScheduleTimer.waitingFor(hourly, waitingFor, now);
+
+    assertThat(evaluation.due()).isEqualTo(due);
+    assertThat(evaluation.scheduledFor()).isEqualTo(Optional.ofNullable(scheduledFor));
+    assertThat(evaluation.nextBackupTime()).contains(next);
+  }
 }
