@@ -8,6 +8,7 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +69,10 @@ public final class OperatorMetrics {
   private final Gauge databaseSize;
   private final Counter operations;
   private final Counter events;
+  private final Gauge backupLastSuccess;
+  private final Gauge backupSize;
+  private final Gauge backupDuration;
+  private final Gauge restoreDuration;
 
   // The state the per-phase counts and removals are derived from. Every method that writes a
   // per-object series holds "this", so a removal cannot interleave with a late update.
@@ -137,6 +142,30 @@ public final class OperatorMetrics {
             .name("dbprovision_operator_events_total")
             .help("Events recorded by the operator, by what became of them")
             .labelNames("kind", "reason", "type", "outcome")
+            .register(registry);
+    backupLastSuccess =
+        Gauge.builder()
+            .name("dbprovision_backup_last_success_timestamp_seconds")
+            .help("When the last backup of the Database completed (Unix time)")
+            .labelNames("namespace", "database")
+            .register(registry);
+    backupSize =
+        Gauge.builder()
+            .name("dbprovision_backup_size_bytes")
+            .help("Bytes stored for the DatabaseBackup, after compression and encryption")
+            .labelNames("namespace", "backup")
+            .register(registry);
+    backupDuration =
+        Gauge.builder()
+            .name("dbprovision_backup_duration_seconds")
+            .help("How long the last successful backup of the Database took")
+            .labelNames("namespace", "database")
+            .register(registry);
+    restoreDuration =
+        Gauge.builder()
+            .name("dbprovision_restore_duration_seconds")
+            .help("How long the last successful restore into the database took")
+            .labelNames("namespace", "database")
             .register(registry);
     // Counters start at zero for every kind and catalog row, so that rate() and increase() see
     // the first occurrence and alerts on errors have a series to evaluate from the start.
@@ -209,6 +238,27 @@ public final class OperatorMetrics {
     operations.labelValues(kind.kind(), operation, engine.name(), result.label()).inc();
   }
 
+  /**
+   * A DatabaseBackup of the Database {@code database} completed: its stored size, and the
+   * Database's last success and duration.
+   */
+  public synchronized void backupCompleted(
+      String namespace,
+      String database,
+      String backup,
+      long storedBytes,
+      Instant completedAt,
+      Duration duration) {
+    backupSize.labelValues(namespace, backup).set(storedBytes);
+    backupLastSuccess.labelValues(namespace, database).set(completedAt.toEpochMilli() / 1000.0);
+    backupDuration.labelValues(namespace, database).set(seconds(duration));
+  }
+
+  /** A restore into the database {@code database} (its name on the server) completed. */
+  public synchronized void restoreCompleted(String namespace, String database, Duration duration) {
+    restoreDuration.labelValues(namespace, database).set(seconds(duration));
+  }
+
   /** What became of a recorded event (the recorder calls this). */
   public void eventRecorded(CatalogEvent event, EventOutcome outcome) {
     eventLabels(event, outcome).inc();
@@ -230,6 +280,11 @@ public final class OperatorMetrics {
     }
     if (kind == ResourceKind.DATABASE) {
       databaseSize.remove(namespace, name);
+      backupLastSuccess.remove(namespace, name);
+      backupDuration.remove(namespace, name);
+    }
+    if (kind == ResourceKind.DATABASE_BACKUP) {
+      backupSize.remove(namespace, name);
     }
   }
 
