@@ -3,8 +3,11 @@ package io.dbprovision.operator;
 import io.dbprovision.operator.config.InvalidConfigException;
 import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.operator.connect.ConnectionPools;
+import io.dbprovision.operator.reconcile.BackupRuns;
+import io.dbprovision.operator.reconcile.DatabaseBackupReconciler;
 import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
 import io.dbprovision.operator.reconcile.DatabaseReconciler;
+import io.dbprovision.operator.reconcile.DatabaseRestoreReconciler;
 import io.dbprovision.operator.reconcile.DatabaseRoleReconciler;
 import io.dbprovision.operator.reconcile.InstanceConnections;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -48,10 +51,13 @@ public final class Main {
   public static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
     InstanceConnections connections =
         new InstanceConnections(services.client(), new ConnectionPools(), STATEMENT_TIMEOUT);
+    BackupRuns backupRuns = new BackupRuns(services);
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),
-        new DatabaseRoleReconciler(services, connections));
+        new DatabaseRoleReconciler(services, connections),
+        new DatabaseBackupReconciler(services, connections, backupRuns),
+        new DatabaseRestoreReconciler(services, connections, backupRuns));
   }
 
   /**
