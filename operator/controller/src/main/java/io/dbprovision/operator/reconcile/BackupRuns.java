@@ -34,7 +34,7 @@ public final class BackupRuns {
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
   /** How often a reconciler looks at a running run. */
-  static final Duration POLL = Duration.ofSeconds(2);
+  static final Duration POLL = Duration.ofSeconds(1);
 
   /** Runs that may wait for a worker; more are refused and the resource waits in Pending. */
   private static final int QUEUE = 16;
