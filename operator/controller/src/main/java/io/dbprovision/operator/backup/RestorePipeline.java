@@ -77,7 +77,12 @@ public final class RestorePipeline {
             since(start));
       }
       LOG.info("Restoring {} from {} in {}", request.target(), request.key(), where);
-      return restore(request, object.get().sizeBytes(), listener, deadline, start);
+      RestoreOutcome outcome =
+          restore(request, object.get().sizeBytes(), listener, deadline, start);
+      if (!(outcome instanceof RestoreOutcome.Completed)) {
+        preparation.discard();
+      }
+      return outcome;
     } catch (IOException e) {
       return new RestoreOutcome.ValidationFailed(
           "could not read backup object " + request.key() + " in " + where + ": " + e.getMessage(),

@@ -18,4 +18,11 @@ public interface TargetPreparation {
    *     then fails without starting its client
    */
   void prepare() throws IOException;
+
+  /**
+   * Undoes {@link #prepare()} after the restore failed, where that is safe (a database the restore
+   * created itself); called at most once, only after {@link #prepare()} succeeded. It must not
+   * throw.
+   */
+  default void discard() {}
 }

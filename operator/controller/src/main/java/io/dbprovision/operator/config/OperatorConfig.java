@@ -172,7 +172,7 @@ public record OperatorConfig(
         reader.read(
             BACKUP_WORKERS,
             "2",
-            Integer::valueOf,
+            OperatorConfig::count,
             n -> n < 1 || n > 64 ? "must be between 1 and 64" : null);
 
     if (!problems.isEmpty()) {
@@ -246,6 +246,13 @@ public record OperatorConfig(
       case "false" -> false;
       default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
     };
+  }
+
+  private static Integer count(String text) {
+    if (!text.matches("[0-9]{1,9}")) {
+      throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+    }
+    return Integer.valueOf(text);
   }
 
   private static LogFormat logFormat(String text) {

@@ -12,6 +12,7 @@ import io.dbprovision.operator.backup.RestoreOutcome;
 import io.dbprovision.operator.backup.RestorePipeline;
 import io.dbprovision.operator.backup.RestoreRequest;
 import io.dbprovision.operator.backup.TargetPreparation;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -98,9 +99,17 @@ public final class BackupRuns {
                 request,
                 deadline,
                 tracking(progress, listener),
-                () -> {
-                  preparation.prepare();
-                  progress.compareAndSet(null, new Progress(0, OptionalInt.of(0)));
+                new TargetPreparation() {
+                  @Override
+                  public void prepare() throws IOException {
+                    preparation.prepare();
+                    progress.compareAndSet(null, new Progress(0, OptionalInt.of(0)));
+                  }
+
+                  @Override
+                  public void discard() {
+                    preparation.discard();
+                  }
                 }));
   }
 

@@ -32,6 +32,7 @@ import io.dbprovision.operator.backup.Progress;
 import io.dbprovision.operator.engine.EngineException;
 import io.dbprovision.operator.metrics.OperatorMetrics.OperationResult;
 import io.dbprovision.operator.metrics.OperatorMetrics.ReconcileResult;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -115,6 +116,9 @@ public final class DatabaseBackupReconciler
       return retryLater(backup, status, patch, started, e.getMessage());
     } catch (EngineException e) {
       return retryLater(backup, status, patch, started, e.getMessage());
+    } catch (KubernetesClientException e) {
+      return retryLater(
+          backup, status, patch, started, "the Kubernetes API answered: " + e.getMessage());
     }
   }
 

@@ -35,10 +35,12 @@ import io.dbprovision.operator.backup.RestoreTarget;
 import io.dbprovision.operator.backup.TargetPreparation;
 import io.dbprovision.operator.engine.DatabaseEngine;
 import io.dbprovision.operator.engine.EngineException;
+import io.dbprovision.operator.engine.Outcome;
 import io.dbprovision.operator.metrics.OperatorMetrics.OperationResult;
 import io.dbprovision.operator.metrics.OperatorMetrics.ReconcileResult;
 import io.dbprovision.operator.model.DesiredDatabase;
 import io.dbprovision.operator.model.Enforcement;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -51,6 +53,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Restores a completed DatabaseBackup into a new database on an instance, or in place over an
@@ -76,6 +80,7 @@ public final class DatabaseRestoreReconciler
   private final ParentInstance parents;
   private final BackupInputs inputs;
   private final BackupRuns runs;
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseRestoreReconciler.class);
 
   public DatabaseRestoreReconciler(
       OperatorServices services, InstanceConnections connections, BackupRuns runs) {
@@ -92,6 +97,60 @@ public final class DatabaseRestoreReconciler
 
     ValidationFailure(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * Creates the new database once the backup passed validation, and records Started; drops the
+   * database again when the restore then fails, so that nothing half-restored is left under the new
+   * name and the same restore can be declared again.
+   */
+  private final class Target implements TargetPreparation {
+    private final DatabaseRestore restore;
+    private final DatabaseEngine server;
+    private final boolean inPlace;
+    private final String database;
+    private final String startedMessage;
+    private volatile boolean created;
+
+    Target(
+        DatabaseRestore restore,
+        DatabaseEngine server,
+        boolean inPlace,
+        String database,
+        String startedMessage) {
+      this.restore = restore;
+      this.server = server;
+      this.inPlace = inPlace;
+      this.database = database;
+      this.startedMessage = startedMessage;
+    }
+
+    @Override
+    public void prepare() throws IOException {
+      if (!inPlace) {
+        try {
+          created =
+              server.ensureDatabase(DesiredDatabase.named(database), Enforcement.apply()).change()
+                  == Outcome.Change.CREATED;
+        } catch (EngineException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      }
+      services.events().record(restore, RESTORE_STARTED, startedMessage);
+    }
+
+    @Override
+    public void discard() {
+      if (!created) {
+        return;
+      }
+      try {
+        server.dropDatabase(database);
+      } catch (EngineException e) {
+        LOG.warn(
+            "Could not drop database {} after its restore failed: {}", database, e.getMessage());
+      }
     }
   }
 
@@ -147,6 +206,9 @@ public final class DatabaseRestoreReconciler
       return retryLater(restore, status, patch, started, e.getMessage());
     } catch (EngineException e) {
       return retryLater(restore, status, patch, started, e.getMessage());
+    } catch (KubernetesClientException e) {
+      return retryLater(
+          restore, status, patch, started, "the Kubernetes API answered: " + e.getMessage());
     }
   }
 
@@ -280,26 +342,17 @@ public final class DatabaseRestoreReconciler
             target.inPlace());
     String into = "database " + databaseName + " on instance " + instance.getMetadata().getName();
     TargetPreparation preparation =
-        () -> {
-          if (!target.inPlace()) {
-            try {
-              server.ensureDatabase(DesiredDatabase.named(databaseName), Enforcement.apply());
-            } catch (EngineException e) {
-              throw new IOException(e.getMessage(), e);
-            }
-          }
-          services
-              .events()
-              .record(
-                  restore,
-                  RESTORE_STARTED,
-                  "Restore of backup "
-                      + backupRef.getName()
-                      + " into "
-                      + into
-                      + " started"
-                      + (target.inPlace() ? ", replacing its data" : ""));
-        };
+        new Target(
+            restore,
+            server,
+            target.inPlace(),
+            databaseName,
+            "Restore of backup "
+                + backupRef.getName()
+                + " into "
+                + into
+                + " started"
+                + (target.inPlace() ? ", replacing its data" : ""));
     Optional<BackupRuns.Run<RestoreOutcome>> run =
         runs.startRestore(
             restore.getMetadata().getUid(),
