@@ -301,7 +301,9 @@ public final class DatabaseBackupReconciler
             status.getPhase() == Phase.Completed
                 ? OperationResult.SUCCESS
                 : OperationResult.FAILURE);
-    return finish(backup, status, patch, started, ReconcileResult.SUCCESS);
+    // One more pass, which finds the final phase and lets go of the run.
+    return finish(backup, status, patch, started, ReconcileResult.SUCCESS)
+        .rescheduleAfter(BackupRuns.POLL);
   }
 
   private void completed(

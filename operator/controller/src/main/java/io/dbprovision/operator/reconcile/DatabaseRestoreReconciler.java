@@ -486,7 +486,9 @@ public final class DatabaseRestoreReconciler
             status.getPhase() == Phase.Completed
                 ? OperationResult.SUCCESS
                 : OperationResult.FAILURE);
-    return finish(restore, status, patch, started, ReconcileResult.SUCCESS);
+    // One more pass, which finds the final phase and lets go of the run.
+    return finish(restore, status, patch, started, ReconcileResult.SUCCESS)
+        .rescheduleAfter(BackupRuns.POLL);
   }
 
   /** Final: phase Failed with the Warning of {@code row}. */

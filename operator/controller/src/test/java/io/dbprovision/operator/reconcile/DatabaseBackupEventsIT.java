@@ -171,6 +171,12 @@ class DatabaseBackupEventsIT {
                         .mapToInt(e -> e.getCount() == null ? 1 : e.getCount())
                         .sum()
                     == 1);
+    assertThat(
+            fixture.operator.events().stream()
+                .filter(e -> OperatorOnMock.matches(e, KIND, "once", "Completed"))
+                .mapToInt(e -> e.getCount() == null ? 1 : e.getCount())
+                .sum())
+        .isEqualTo(1);
     DatabaseBackup after = fixture.operator.get(DatabaseBackup.class, "once");
     assertThat(after.getStatus().getStartedAt()).isEqualTo(done.getStatus().getStartedAt());
     assertThat(after.getStatus().getBackup().getPath())

@@ -170,6 +170,40 @@ class DatabaseRestoreEventsIT {
   }
 
   @Test
+  void aFailedRestoreIntoANewDatabaseDropsTheDatabaseItCreated() throws Exception {
+    // The dump grants to a role that is gone by the time of the restore, so pg_restore fails
+    // after the new database was created.
+    String role = scratch.principalName("reader");
+    String granted = fixture.filledDatabase(scratch, "granted", "pg");
+    try (Connection connection = scratch.connect(granted);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE " + scratch.quote(role));
+      statement.execute("GRANT SELECT ON items TO " + scratch.quote(role));
+    }
+    fixture.operator.create(fixture.backup("with-grant", "granted", "pvc", false));
+    fixture.awaitBackup("with-grant", DatabaseBackupStatus.Phase.Completed);
+    try (Connection connection = scratch.connect(granted);
+        Statement statement = connection.createStatement()) {
+      statement.execute("REVOKE SELECT ON items FROM " + scratch.quote(role));
+      statement.execute("DROP ROLE " + scratch.quote(role));
+    }
+
+    String target = scratch.databaseName("half");
+    fixture.operator.create(BackupFixture.restoreInto("half", "with-grant", "pg", target));
+    fixture.awaitRestore("half", Phase.Failed);
+
+    assertRow(
+        fixture.operator.awaitEvent(KIND, "half", "Failed"),
+        CatalogEvent.RESTORE_FAILED,
+        "Restore into database " + target + " failed",
+        "pg_restore exited with status",
+        "does not exist");
+    assertThat(fixture.operator.find(e -> OperatorOnMock.matches(e, KIND, "half", "Started")))
+        .isPresent();
+    assertThat(DatabaseReconcilerIT.exists(server, target)).isFalse();
+  }
+
+  @Test
   void reconcileFailedWhenTheBackupKeySecretIsGone() {
     fixture.secret("vanishing-key", Map.of("key", BackupFixture.KEY));
     DatabaseBackup sealed = fixture.backup("sealed", "orders", "pvc", false);
