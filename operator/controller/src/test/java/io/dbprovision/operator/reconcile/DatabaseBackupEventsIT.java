@@ -128,6 +128,21 @@ class DatabaseBackupEventsIT {
   }
 
   @Test
+  void failedAtOnceForASpecNoRunCanCarryOut() {
+    DatabaseBackup backup = fixture.backup("escape", "orders", "pvc", false);
+    backup.getSpec().getStorage().getPvc().setSubPath("../../etc");
+    fixture.operator.create(backup);
+    fixture.awaitBackup("escape", Phase.Failed);
+
+    assertRow(
+        fixture.operator.awaitEvent(KIND, "escape", "Failed"),
+        CatalogEvent.BACKUP_FAILED,
+        "Backup cannot run: spec.storage.pvc.subPath \"../../etc\" must be a relative path");
+    assertThat(fixture.operator.find(e -> OperatorOnMock.matches(e, KIND, "escape", "Started")))
+        .isEmpty();
+  }
+
+  @Test
   void reconcileFailedWhileTheKeySecretIsMissingThenCompletes() {
     DatabaseBackup backup = fixture.backup("late-key", "orders", "pvc", false);
     backup.getSpec().setEncryption(BackupFixture.encryption("late-key"));
