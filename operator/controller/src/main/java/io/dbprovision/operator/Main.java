@@ -3,9 +3,12 @@ package io.dbprovision.operator;
 import io.dbprovision.operator.config.InvalidConfigException;
 import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.operator.connect.ConnectionPools;
+import io.dbprovision.operator.reconcile.BackupRuns;
+import io.dbprovision.operator.reconcile.DatabaseBackupReconciler;
 import io.dbprovision.operator.reconcile.DatabaseBackupScheduleReconciler;
 import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
 import io.dbprovision.operator.reconcile.DatabaseReconciler;
+import io.dbprovision.operator.reconcile.DatabaseRestoreReconciler;
 import io.dbprovision.operator.reconcile.DatabaseRoleReconciler;
 import io.dbprovision.operator.reconcile.InstanceConnections;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -50,10 +53,13 @@ public final class Main {
     InstanceConnections connections =
         new InstanceConnections(
             services.client(), new ConnectionPools(), STATEMENT_TIMEOUT, services.metrics());
+    BackupRuns backupRuns = new BackupRuns(services);
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),
         new DatabaseRoleReconciler(services, connections),
+        new DatabaseBackupReconciler(services, connections, backupRuns),
+        new DatabaseRestoreReconciler(services, connections, backupRuns),
         new DatabaseBackupScheduleReconciler(services));
   }
 

@@ -61,7 +61,16 @@ public final class BackupExecutor implements AutoCloseable {
   /** Runs a restore; the future completes with its outcome, never exceptionally once started. */
   public CompletableFuture<RestoreOutcome> restore(
       RestoreRequest request, Duration deadline, ProgressListener listener) {
-    return submit(d -> restores.run(request, listener, d), deadline);
+    return restore(request, deadline, listener, TargetPreparation.NONE);
+  }
+
+  /** Runs a restore that prepares its target with {@code preparation} once validation passed. */
+  public CompletableFuture<RestoreOutcome> restore(
+      RestoreRequest request,
+      Duration deadline,
+      ProgressListener listener,
+      TargetPreparation preparation) {
+    return submit(d -> restores.run(request, listener, d, preparation), deadline);
   }
 
   /** Runs waiting or running. */

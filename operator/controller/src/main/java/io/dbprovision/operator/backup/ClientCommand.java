@@ -55,6 +55,17 @@ public record ClientCommand(
 
   /** The client that loads a dump of {@code format} into {@code target}. */
   public static ClientCommand restore(DatabaseAddress target, String format) {
+    return restore(target, format, false);
+  }
+
+  /**
+   * The client that loads a dump of {@code format} into {@code target}; with {@code
+   * replaceExisting}, pg_restore drops the dump's objects before it creates them (in the same
+   * transaction). Plain PostgreSQL dumps and MySQL/MariaDB dumps carry their own DROP statements
+   * when they were taken with them ({@code DROP TABLE IF EXISTS} is the dump client's default).
+   */
+  public static ClientCommand restore(
+      DatabaseAddress target, String format, boolean replaceExisting) {
     if (target.engine() != Engine.postgres) {
       List<String> args = new ArrayList<>();
       args.add(binary(target.engine() == Engine.mariadb, "mariadb", "mysql"));
@@ -73,6 +84,9 @@ public record ClientCommand(
       args.add("pg_restore");
       args.addAll(pgLogin(target));
       args.addAll(List.of("--single-transaction", "--exit-on-error", "--no-owner"));
+      if (replaceExisting) {
+        args.addAll(List.of("--clean", "--if-exists"));
+      }
     }
     return new ClientCommand(args, Map.of("PGPASSWORD", password(target)), format);
   }

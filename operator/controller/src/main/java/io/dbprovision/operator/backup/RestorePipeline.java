@@ -35,6 +35,15 @@ public final class RestorePipeline {
   }
 
   public RestoreOutcome run(RestoreRequest request, ProgressListener listener, Deadline deadline) {
+    return run(request, listener, deadline, TargetPreparation.NONE);
+  }
+
+  /** Runs the restore, preparing the target with {@code preparation} once validation passed. */
+  public RestoreOutcome run(
+      RestoreRequest request,
+      ProgressListener listener,
+      Deadline deadline,
+      TargetPreparation preparation) {
     Instant start = clock.instant();
     String where = request.storage().describe();
     try {
@@ -60,8 +69,20 @@ public final class RestorePipeline {
                 + request.checksum(),
             since(start));
       }
+      try {
+        preparation.prepare();
+      } catch (IOException e) {
+        return new RestoreOutcome.Failed(
+            "could not prepare the target " + request.target() + ": " + e.getMessage(),
+            since(start));
+      }
       LOG.info("Restoring {} from {} in {}", request.target(), request.key(), where);
-      return restore(request, object.get().sizeBytes(), listener, deadline, start);
+      RestoreOutcome outcome =
+          restore(request, object.get().sizeBytes(), listener, deadline, start);
+      if (!(outcome instanceof RestoreOutcome.Completed)) {
+        preparation.discard();
+      }
+      return outcome;
     } catch (IOException e) {
       return new RestoreOutcome.ValidationFailed(
           "could not read backup object " + request.key() + " in " + where + ": " + e.getMessage(),
@@ -75,7 +96,8 @@ public final class RestorePipeline {
       ProgressListener listener,
       Deadline deadline,
       Instant start) {
-    ClientCommand command = ClientCommand.restore(request.target(), request.format());
+    ClientCommand command =
+        ClientCommand.restore(request.target(), request.format(), request.replaceExisting());
     String program = command.arguments().get(0);
     Process process = null;
     try (ClientOutput output = new ClientOutput(workDirectory)) {

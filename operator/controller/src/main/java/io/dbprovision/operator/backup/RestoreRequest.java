@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param format the dump format (status.backup.format)
  * @param compression how the backup was compressed
  * @param encryption how it was encrypted, if at all
+ * @param replaceExisting whether the objects in the dump replace objects of the same name in the
+ *     target (an in-place restore) rather than failing on them
  */
 public record RestoreRequest(
     DatabaseAddress target,
@@ -22,7 +24,20 @@ public record RestoreRequest(
     String checksum,
     String format,
     Compression compression,
-    Optional<BackupEncryption> encryption) {
+    Optional<BackupEncryption> encryption,
+    boolean replaceExisting) {
+  /** A restore into a database that holds none of the dump's objects. */
+  public RestoreRequest(
+      DatabaseAddress target,
+      BackupStorage storage,
+      String key,
+      String checksum,
+      String format,
+      Compression compression,
+      Optional<BackupEncryption> encryption) {
+    this(target, storage, key, checksum, format, compression, encryption, false);
+  }
+
   public RestoreRequest {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(storage, "storage");

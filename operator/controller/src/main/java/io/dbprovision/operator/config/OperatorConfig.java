@@ -1,5 +1,6 @@
 package io.dbprovision.operator.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,9 @@ import java.util.regex.Pattern;
  * @param logFormat {@code text} or {@code json} log lines
  * @param instance this replica's name (the pod name, from {@code HOSTNAME}), for Events and the
  *     Lease
+ * @param backupVolumes where the PersistentVolumeClaims of {@code storage.pvc} backups are mounted,
+ *     each at {@code <backupVolumes>/<claimName>}
+ * @param backupWorkers backups and restores that may run at the same time
  */
 public record OperatorConfig(
     Set<String> namespaces,
@@ -40,7 +44,9 @@ public record OperatorConfig(
     String leaderElectionId,
     boolean serverSideApply,
     LogFormat logFormat,
-    String instance) {
+    String instance,
+    Path backupVolumes,
+    int backupWorkers) {
 
   public static final String PREFIX = "DBPROVISION_";
   public static final String NAMESPACES = "DBPROVISION_NAMESPACES";
@@ -52,6 +58,8 @@ public record OperatorConfig(
   public static final String LEADER_ELECTION_ID = "DBPROVISION_LEADER_ELECTION_ID";
   public static final String SERVER_SIDE_APPLY = "DBPROVISION_SERVER_SIDE_APPLY";
   public static final String LOG_FORMAT = "DBPROVISION_LOG_FORMAT";
+  public static final String BACKUP_VOLUMES = "DBPROVISION_BACKUP_VOLUMES";
+  public static final String BACKUP_WORKERS = "DBPROVISION_BACKUP_WORKERS";
 
   /** Set by Kubernetes to the pod name. */
   public static final String HOSTNAME = "HOSTNAME";
@@ -67,7 +75,9 @@ public record OperatorConfig(
           LEADER_ELECTION_NAMESPACE,
           LEADER_ELECTION_ID,
           SERVER_SIDE_APPLY,
-          LOG_FORMAT);
+          LOG_FORMAT,
+          BACKUP_VOLUMES,
+          BACKUP_WORKERS);
 
   /** The component name on Events and the default Lease name. */
   public static final String COMPONENT = "db-provision-operator";
@@ -152,6 +162,18 @@ public record OperatorConfig(
     Boolean ssa = reader.read(SERVER_SIDE_APPLY, "true", OperatorConfig::bool, b -> null);
     LogFormat logFormat = reader.read(LOG_FORMAT, "text", OperatorConfig::logFormat, f -> null);
     String instance = env.getOrDefault(HOSTNAME, "").strip();
+    Path backupVolumes =
+        reader.read(
+            BACKUP_VOLUMES,
+            "/var/lib/db-provision/backups",
+            Path::of,
+            p -> p.isAbsolute() ? null : "must be an absolute path");
+    Integer backupWorkers =
+        reader.read(
+            BACKUP_WORKERS,
+            "2",
+            OperatorConfig::count,
+            n -> n < 1 || n > 64 ? "must be between 1 and 64" : null);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
@@ -166,7 +188,9 @@ public record OperatorConfig(
         leaseName,
         ssa,
         logFormat,
-        instance.isEmpty() ? LOCAL_INSTANCE : instance);
+        instance.isEmpty() ? LOCAL_INSTANCE : instance,
+        backupVolumes,
+        backupWorkers);
   }
 
   /**
@@ -222,6 +246,13 @@ public record OperatorConfig(
       case "false" -> false;
       default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
     };
+  }
+
+  private static Integer count(String text) {
+    if (!text.matches("[0-9]{1,9}")) {
+      throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+    }
+    return Integer.valueOf(text);
   }
 
   private static LogFormat logFormat(String text) {

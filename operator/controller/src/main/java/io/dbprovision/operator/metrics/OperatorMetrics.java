@@ -71,6 +71,10 @@ public final class OperatorMetrics {
   private final Counter operations;
   private final Counter events;
   private final Gauge scheduleNextRun;
+  private final Gauge backupLastSuccess;
+  private final Gauge backupSize;
+  private final Gauge backupDuration;
+  private final Gauge restoreDuration;
 
   // The state the per-phase counts and removals are derived from. Every method that writes a
   // per-object series holds "this", so a removal cannot interleave with a late update.
@@ -146,6 +150,30 @@ public final class OperatorMetrics {
             .name("dbprovision_schedule_next_run_timestamp_seconds")
             .help("When the backup schedule will next trigger (Unix time); absent while it cannot")
             .labelNames("namespace", "schedule")
+            .register(registry);
+    backupLastSuccess =
+        Gauge.builder()
+            .name("dbprovision_backup_last_success_timestamp_seconds")
+            .help("When the last backup of the Database completed (Unix time)")
+            .labelNames("namespace", "database")
+            .register(registry);
+    backupSize =
+        Gauge.builder()
+            .name("dbprovision_backup_size_bytes")
+            .help("Bytes stored for the DatabaseBackup, after compression and encryption")
+            .labelNames("namespace", "backup")
+            .register(registry);
+    backupDuration =
+        Gauge.builder()
+            .name("dbprovision_backup_duration_seconds")
+            .help("How long the last successful backup of the Database took")
+            .labelNames("namespace", "database")
+            .register(registry);
+    restoreDuration =
+        Gauge.builder()
+            .name("dbprovision_restore_duration_seconds")
+            .help("How long the last successful restore into the database took")
+            .labelNames("namespace", "database")
             .register(registry);
     // Counters start at zero for every kind and catalog row, so that rate() and increase() see
     // the first occurrence and alerts on errors have a series to evaluate from the start.
@@ -231,6 +259,27 @@ public final class OperatorMetrics {
     }
   }
 
+  /**
+   * A DatabaseBackup of the Database {@code database} completed: its stored size, and the
+   * Database's last success and duration.
+   */
+  public synchronized void backupCompleted(
+      String namespace,
+      String database,
+      String backup,
+      long storedBytes,
+      Instant completedAt,
+      Duration duration) {
+    backupSize.labelValues(namespace, backup).set(storedBytes);
+    backupLastSuccess.labelValues(namespace, database).set(completedAt.toEpochMilli() / 1000.0);
+    backupDuration.labelValues(namespace, database).set(seconds(duration));
+  }
+
+  /** A restore into the database {@code database} (its name on the server) completed. */
+  public synchronized void restoreCompleted(String namespace, String database, Duration duration) {
+    restoreDuration.labelValues(namespace, database).set(seconds(duration));
+  }
+
   /** What became of a recorded event (the recorder calls this). */
   public void eventRecorded(CatalogEvent event, EventOutcome outcome) {
     eventLabels(event, outcome).inc();
@@ -252,6 +301,11 @@ public final class OperatorMetrics {
     }
     if (kind == ResourceKind.DATABASE) {
       databaseSize.remove(namespace, name);
+      backupLastSuccess.remove(namespace, name);
+      backupDuration.remove(namespace, name);
+    }
+    if (kind == ResourceKind.DATABASE_BACKUP) {
+      backupSize.remove(namespace, name);
     }
     if (kind == ResourceKind.DATABASE_BACKUP_SCHEDULE) {
       scheduleNextRun.remove(namespace, name);

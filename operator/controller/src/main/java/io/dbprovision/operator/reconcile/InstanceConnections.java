@@ -4,6 +4,7 @@ import io.dbprovision.api.v1alpha1.CredentialsSecretRef;
 import io.dbprovision.api.v1alpha1.DatabaseInstance;
 import io.dbprovision.api.v1alpha1.Engine;
 import io.dbprovision.api.v1alpha1.SecretKeys;
+import io.dbprovision.operator.backup.DatabaseAddress;
 import io.dbprovision.operator.connect.ConnectionPools;
 import io.dbprovision.operator.connect.ConnectionSettings;
 import io.dbprovision.operator.engine.ConnectionSource;
@@ -52,6 +53,43 @@ public final class InstanceConnections implements AutoCloseable {
   public DatabaseEngine engineFor(DatabaseInstance instance) throws EngineException {
     String namespace = instance.getMetadata().getNamespace();
     String name = instance.getMetadata().getName();
+    ConnectionSettings settings = settings(instance);
+    ConnectionSource source = pools.forInstance(namespace, name, settings);
+    return byInstance
+        .compute(
+            namespace + "/" + name,
+            (key, known) ->
+                known != null && known.pool() == source
+                    ? known
+                    : new PooledEngine(source, meteredEngine(instance, source)))
+        .engine();
+  }
+
+  /**
+   * Where the dump and restore clients reach {@code database} on this instance, with the login of
+   * its credentials Secret (read now, as for {@link #engineFor}).
+   */
+  public DatabaseAddress clientAddress(DatabaseInstance instance, String database)
+      throws EngineException {
+    ConnectionSettings settings = settings(instance);
+    try {
+      return new DatabaseAddress(
+          settings.engine(),
+          settings.host(),
+          settings.port(),
+          settings.username(),
+          settings.password().reveal(),
+          database);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException(
+          "address database " + database + " on instance " + instance.getMetadata().getName(),
+          e.getMessage());
+    }
+  }
+
+  private ConnectionSettings settings(DatabaseInstance instance) throws EngineException {
+    String namespace = instance.getMetadata().getNamespace();
+    String name = instance.getMetadata().getName();
     CredentialsSecretRef ref = instance.getSpec().getConnection().getSecretRef();
     String secretNamespace =
         ref.getNamespace() == null || ref.getNamespace().isEmpty() ? namespace : ref.getNamespace();
@@ -69,21 +107,11 @@ public final class InstanceConnections implements AutoCloseable {
         Password.of(
             value(secret, keys.getPassword())
                 .orElseThrow(() -> missingKey(operation, keys.getPassword())));
-    ConnectionSettings settings;
     try {
-      settings = ConnectionSettings.from(instance.getSpec(), username, password, Optional.empty());
+      return ConnectionSettings.from(instance.getSpec(), username, password, Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new InvalidSpecException("connect to instance " + name, e.getMessage());
     }
-    ConnectionSource source = pools.forInstance(namespace, name, settings);
-    return byInstance
-        .compute(
-            namespace + "/" + name,
-            (key, known) ->
-                known != null && known.pool() == source
-                    ? known
-                    : new PooledEngine(source, meteredEngine(instance, source)))
-        .engine();
   }
 
   private DatabaseEngine meteredEngine(DatabaseInstance instance, ConnectionSource source) {

@@ -64,7 +64,17 @@ class ClientCommandTest {
         .startsWith("psql");
     assertThat(ClientCommand.restore(address(Engine.postgres), "custom").arguments())
         .startsWith("pg_restore")
-        .contains("--single-transaction", "--exit-on-error");
+        .contains("--single-transaction", "--exit-on-error")
+        .doesNotContain("--clean");
+  }
+
+  @Test
+  void anInPlaceRestoreReplacesTheDumpsObjectsInItsTransaction() {
+    assertThat(ClientCommand.restore(address(Engine.postgres), "custom", true).arguments())
+        .startsWith("pg_restore")
+        .contains("--single-transaction", "--clean", "--if-exists");
+    assertThat(ClientCommand.restore(address(Engine.mariadb), "sql", true).arguments())
+        .doesNotContain("--clean", "--force");
   }
 
   @Test

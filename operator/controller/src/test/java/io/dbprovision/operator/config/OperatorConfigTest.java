@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbprovision.operator.config.OperatorConfig.LogFormat;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,18 @@ class OperatorConfigTest {
     assertThat(config.serverSideApply()).isTrue();
     assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(config.instance()).isEqualTo("local");
+    assertThat(config.backupVolumes()).isEqualTo(Path.of("/var/lib/db-provision/backups"));
+    assertThat(config.backupWorkers()).isEqualTo(2);
+  }
+
+  @Test
+  void readsTheBackupSettings() {
+    OperatorConfig config =
+        OperatorConfig.from(
+            Map.of("DBPROVISION_BACKUP_VOLUMES", "/mnt/backups"), List.of("--backup-workers=4"));
+
+    assertThat(config.backupVolumes()).isEqualTo(Path.of("/mnt/backups"));
+    assertThat(config.backupWorkers()).isEqualTo(4);
   }
 
   @Test
@@ -79,6 +92,9 @@ class OperatorConfigTest {
         "DBPROVISION_NAMESPACES             | a_b    | 'a_b' is not a namespace name",
         "DBPROVISION_LEADER_ELECTION_NAMESPACE | Ops | must be a namespace name",
         "DBPROVISION_LEADER_ELECTION_ID     | Lock!  | must be a Lease name",
+        "DBPROVISION_BACKUP_VOLUMES         | backups | must be an absolute path",
+        "DBPROVISION_BACKUP_WORKERS         | 0      | must be between 1 and 64",
+        "DBPROVISION_BACKUP_WORKERS         | two    | expected a whole number, got 'two'",
       })
   void namesTheVariableAndTheProblem(String key, String value, String problem) {
     assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(key, value)))
@@ -163,8 +179,8 @@ class OperatorConfigTest {
             e ->
                 assertThat(e.problems())
                     .containsExactly(
-                        "flag --metrics-adress: unknown; known flags: --default-drift-interval,"
-                            + " --health-address, --leader-election, --leader-election-id,"
+                        "flag --metrics-adress: unknown; known flags: --backup-volumes,"
+                            + " --backup-workers, --default-drift-interval, --health-address, --leader-election, --leader-election-id,"
                             + " --leader-election-namespace, --log-format, --metrics-address,"
                             + " --namespaces, --server-side-apply",
                         "argument 'verbose': expected a flag such as --metrics-address=:8080",

@@ -1,6 +1,7 @@
 package io.dbprovision.operator.metrics;
 
 import static io.dbprovision.api.ResourceKind.DATABASE;
+import static io.dbprovision.api.ResourceKind.DATABASE_BACKUP;
 import static io.dbprovision.api.ResourceKind.DATABASE_BACKUP_SCHEDULE;
 import static io.dbprovision.api.ResourceKind.DATABASE_GRANT;
 import static io.dbprovision.api.ResourceKind.DATABASE_INSTANCE;
@@ -354,6 +355,47 @@ class OperatorMetricsTest {
             scrape.get(
                 "dbprovision_resources", "kind", "Database", "namespace", "shop", "phase", "Ready"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void backupsAndRestoresSetTheirGaugesAndLeaveWithTheirObjects() throws Exception {
+    Instant completed = Instant.parse("2026-11-25T02:30:00Z");
+    metrics.backupCompleted(
+        "shop", "orders", "orders-nightly", 2048, completed, Duration.ofMillis(1500));
+    metrics.restoreCompleted("shop", "orders_copy", Duration.ofSeconds(3));
+
+    Scrape scrape = scrape();
+    assertThat(
+            scrape.get(
+                "dbprovision_backup_last_success_timestamp_seconds",
+                "namespace",
+                "shop",
+                "database",
+                "orders"))
+        .isEqualTo(completed.getEpochSecond());
+    assertThat(
+            scrape.get(
+                "dbprovision_backup_size_bytes", "namespace", "shop", "backup", "orders-nightly"))
+        .isEqualTo(2048);
+    assertThat(
+            scrape.get(
+                "dbprovision_backup_duration_seconds", "namespace", "shop", "database", "orders"))
+        .isEqualTo(1.5);
+    assertThat(
+            scrape.get(
+                "dbprovision_restore_duration_seconds",
+                "namespace",
+                "shop",
+                "database",
+                "orders_copy"))
+        .isEqualTo(3);
+
+    metrics.resourceGone(DATABASE_BACKUP, "shop", "orders-nightly");
+    metrics.resourceGone(DATABASE, "shop", "orders");
+
+    assertThat(scrape().samples().keySet())
+        .noneMatch(s -> s.startsWith("dbprovision_backup_"))
+        .anyMatch(s -> s.startsWith("dbprovision_restore_duration_seconds"));
   }
 
   @Test

@@ -45,30 +45,34 @@ final class OperatorOnMock implements AutoCloseable {
   final OperatorProcess process;
 
   OperatorOnMock(MockKubernetes kubernetes, String hint) {
-    this(kubernetes, hint, Clock.systemUTC(), Main::reconcilers);
+    this(kubernetes, hint, Map.of());
+  }
+
+  /** As configured by {@code settings} on top of the test defaults. */
+  OperatorOnMock(MockKubernetes kubernetes, String hint, Map<String, String> settings) {
+    this(kubernetes, hint, settings, Clock.systemUTC(), Main::reconcilers);
   }
 
   /** The operator with its own clock and reconcilers (to test one reconciler on its own). */
   OperatorOnMock(
       MockKubernetes kubernetes,
       String hint,
+      Map<String, String> settings,
       Clock clock,
       Function<OperatorServices, List<Reconciler<? extends HasMetadata>>> reconcilers) {
     this.kubernetes = kubernetes;
     this.client = kubernetes.client();
     this.namespace = kubernetes.newNamespace(hint);
-    this.process =
-        OperatorProcess.start(
-            OperatorConfig.fromEnv(
-                Map.of(
-                    "DBPROVISION_METRICS_ADDRESS", "127.0.0.1:0",
-                    "DBPROVISION_HEALTH_ADDRESS", "127.0.0.1:0",
-                    "DBPROVISION_SERVER_SIDE_APPLY", "false",
-                    "DBPROVISION_NAMESPACES", namespace,
-                    "DBPROVISION_DEFAULT_DRIFT_INTERVAL", "1h")),
-            client,
-            clock,
-            reconcilers);
+    Map<String, String> env =
+        new java.util.HashMap<>(
+            Map.of(
+                "DBPROVISION_METRICS_ADDRESS", "127.0.0.1:0",
+                "DBPROVISION_HEALTH_ADDRESS", "127.0.0.1:0",
+                "DBPROVISION_SERVER_SIDE_APPLY", "false",
+                "DBPROVISION_NAMESPACES", namespace,
+                "DBPROVISION_DEFAULT_DRIFT_INTERVAL", "1h"));
+    env.putAll(settings);
+    this.process = OperatorProcess.start(OperatorConfig.fromEnv(env), client, clock, reconcilers);
   }
 
   /** A credentials Secret for the server's administrator, with a password of our choice. */

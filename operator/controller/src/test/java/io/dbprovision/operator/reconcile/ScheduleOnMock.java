@@ -51,6 +51,7 @@ final class ScheduleOnMock implements AutoCloseable {
         new OperatorOnMock(
             kubernetes,
             hint,
+            Map.of(),
             clock,
             services -> List.of(new DatabaseBackupScheduleReconciler(services)));
   }
