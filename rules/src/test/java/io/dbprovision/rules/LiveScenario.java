@@ -75,7 +75,9 @@ final class LiveScenario implements AutoCloseable {
           new ExpectedEvent("Database", "fixed", "DriftCorrectionFailed"),
           new ExpectedEvent("Database", "protected", "DeletionBlocked"),
           new ExpectedEvent("Database", "template", "DeleteFailed"),
-          new ExpectedEvent("Database", "ghost", "CreateFailed"));
+          new ExpectedEvent("Database", "ghost", "CreateFailed"),
+          new ExpectedEvent("DatabaseBackup", "orders-backup", "Completed"),
+          new ExpectedEvent("DatabaseRestore", "orders-restore", "Completed"));
 
   private final KubernetesClient client;
   private final String namespace;
