@@ -48,7 +48,13 @@ class ChartValuesSchemaTest {
             values("operator.image.pullPolicy", "Sometimes"),
             "/operator/image/pullPolicy"),
         Arguments.of(
-            "service type", values("metrics.service.type", "Ingress"), "/metrics/service/type"));
+            "service type", values("metrics.service.type", "Ingress"), "/metrics/service/type"),
+        Arguments.of(
+            "backup claim that cannot name a volume",
+            values("operator.backupClaims", List.of(Map.of("claimName", "team.backups"))),
+            "/operator/backupClaims/0/claimName"),
+        Arguments.of(
+            "backup workers", values("operator.backupWorkers", 0), "/operator/backupWorkers"));
   }
 
   @ParameterizedTest(name = "{0}")
