@@ -53,11 +53,12 @@ public final class Demo implements AutoCloseable {
       java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   private final Console console;
+  private final DemoPostgres postgres;
   private final PostgresServer server;
   private final DatabaseEngine engine;
   private final ServerNames names = ServerNames.unique();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private MockKubernetes kubernetes;
+  private volatile MockKubernetes kubernetes;
   private KubernetesClient user;
   private KubernetesClient operatorClient;
   private KubernetesClient exporterClient;
@@ -67,9 +68,10 @@ public final class Demo implements AutoCloseable {
   private EventFeed events;
   private Set<String> reconciledKinds = Set.of();
 
-  private Demo(Console console, PostgresServer server) {
+  private Demo(Console console, DemoPostgres postgres) {
     this.console = console;
-    this.server = server;
+    this.postgres = postgres;
+    this.server = postgres.server();
     this.engine =
         new DatabaseEngines(STATEMENT_TIMEOUT)
             .engineFor(Engine.postgres, new DirectConnections(server));
@@ -78,7 +80,7 @@ public final class Demo implements AutoCloseable {
   /**
    * Starts everything but the scenario.
    *
-   * @param env the demo's settings (which PostgreSQL, see {@link LocalPostgres})
+   * @param env the demo's settings (which PostgreSQL, see {@link DemoPostgres})
    * @param out where the demo shows what happens
    * @param clients how each component's client is built beyond its defaults
    * @throws DemoUnavailable when the PostgreSQL server cannot be used (the message says how to fix
@@ -87,13 +89,13 @@ public final class Demo implements AutoCloseable {
   public static Demo start(Map<String, String> env, PrintStream out, ClusterClients clients)
       throws DemoUnavailable, InterruptedException {
     Console console = new Console(out, Clock.systemDefaultZone());
-    PostgresServer server;
+    DemoPostgres postgres;
     try {
-      server = LocalPostgres.fromEnvironment(env);
+      postgres = DemoPostgres.choose(env, System.getProperty("user.name"));
     } catch (IllegalArgumentException e) {
       throw new DemoUnavailable(e.getMessage());
     }
-    Demo demo = new Demo(console, server);
+    Demo demo = new Demo(console, postgres);
     try {
       demo.checkServer();
       demo.startCluster(clients);
@@ -107,11 +109,11 @@ public final class Demo implements AutoCloseable {
   private void checkServer() throws DemoUnavailable {
     try {
       ServerInfo info = engine.checkHealth();
-      console.line(Source.DEMO, "PostgreSQL: " + server + ", version " + info.version());
+      console.line(Source.DEMO, "PostgreSQL " + info.version() + ": " + postgres.describe());
     } catch (EngineException e) {
       throw new DemoUnavailable(
-          "The demo needs a PostgreSQL server it may create databases and logins on, and "
-              + server
+          "The demo needs a PostgreSQL server it may create databases and logins on, and the "
+              + postgres.describe()
               + " cannot be used: "
               + e.getMessage()
               + "\nStart one there, or point the demo at yours: "
@@ -253,20 +255,31 @@ public final class Demo implements AutoCloseable {
 
   /**
    * Stops the event feed, the operator, the exporter, their clients and the API stand-in (in that
-   * order), then drops what the demo created on the server. Runs once.
+   * order), then drops what the demo created on the server, and stops the server if the demo
+   * started it. Runs once.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    if (kubernetes == null) {
+      // The server check failed: nothing was started or created.
+      stop(postgres);
+      return;
+    }
     console.line(Source.DEMO, "stopping: operator, exporter, Kubernetes API stand-in");
     // The operator first, so that nothing new happens; the API stand-in last, as the others talk
     // to it until they stop.
     stop(events, operator, operatorClient, exporter, exporterClient, user, kubernetes);
-    for (String done : names.dropAll(engine)) {
-      console.line(Source.DEMO, "cleanup: " + done);
+    if (postgres.outlivesTheDemo()) {
+      for (String done : names.dropAll(engine)) {
+        console.line(Source.DEMO, "cleanup: " + done);
+      }
+    } else {
+      console.line(Source.DEMO, "cleanup: the embedded PostgreSQL goes, with its data directory");
     }
+    stop(postgres);
     console.line(Source.DEMO, "stopped");
   }
 

@@ -5,12 +5,7 @@ import java.util.Map;
 /**
  * A PostgreSQL server already running where the demo can reach it: {@value #ADDRESS} (default
  * {@value #DEFAULT_ADDRESS}), {@value #USER} (default {@value #DEFAULT_USER}), {@value #PASSWORD}
- * (default empty, for trust authentication).
- *
- * <p>Why not an embedded PostgreSQL: PostgreSQL refuses to run as root ({@code initdb: cannot be
- * run as root}), and containers and CI machines very often run as root, so an embedded server would
- * fail exactly where a one-command demo is most often tried. A server the user already has (a
- * package, a container with a published port) works everywhere.
+ * (default empty, for trust authentication). See {@link DemoPostgres} for when it is used.
  */
 final class LocalPostgres {
   static final String ADDRESS = "DBPROVISION_DEMO_POSTGRES";
@@ -44,13 +39,12 @@ final class LocalPostgres {
       throw new IllegalArgumentException(ADDRESS + ": port " + port + " is out of range");
     }
     String user = env.getOrDefault(USER, DEFAULT_USER);
-    String source = env.containsKey(ADDRESS) ? "from " + ADDRESS : "the default; set " + ADDRESS;
     return new PostgresServer(
         host,
         port,
         user,
         env.getOrDefault(PASSWORD, ""),
         ADMIN_DATABASE,
-        "local PostgreSQL at " + host + ":" + port + " as " + user + " (" + source + ")");
+        "local PostgreSQL at " + host + ":" + port + " as " + user);
   }
 }

@@ -78,16 +78,15 @@ public final class Main {
         "dbprovision_events_total series and the Slack notifications. Runs until Ctrl-C, or",
         "stops after the scenario with " + EXIT_AFTER_SCENARIO + ".",
         "",
-        "PostgreSQL: "
-            + LocalPostgres.ADDRESS
-            + "=host:port (default "
+        "PostgreSQL: an embedded one, started and removed by the demo, unless running as root",
+        "(PostgreSQL refuses root) or " + LocalPostgres.ADDRESS + "=host:port names a running one",
+        "(as root: default "
             + LocalPostgres.DEFAULT_ADDRESS
-            + "),",
-        "  "
+            + "); its account from "
             + LocalPostgres.USER
             + " (default "
             + LocalPostgres.DEFAULT_USER
-            + "), "
+            + ") and "
             + LocalPostgres.PASSWORD
             + " (default empty).");
   }

@@ -33,6 +33,7 @@ final class DemoProcess implements AutoCloseable {
     collect(process.getErrorStream(), err, "demo-stderr");
   }
 
+  /** The demo against the test PostgreSQL (named by the environment, as a user would). */
   static DemoProcess start(DatabaseServer postgres, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
     command.addAll(List.of(args));
@@ -41,6 +42,24 @@ final class DemoProcess implements AutoCloseable {
     builder.environment().put(LocalPostgres.ADDRESS, postgres.host() + ":" + postgres.port());
     builder.environment().put(LocalPostgres.USER, postgres.adminUser());
     builder.environment().put(LocalPostgres.PASSWORD, postgres.adminPassword());
+    return new DemoProcess(builder.start());
+  }
+
+  /**
+   * The demo with nothing configured, so with its embedded PostgreSQL, as a user other than root
+   * (PostgreSQL refuses root): when the tests run as root, as {@code nobody} through {@code
+   * setpriv}, with a temporary directory that user may write.
+   */
+  static DemoProcess startEmbedded(Path tmp, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    if ("root".equals(System.getProperty("user.name"))) {
+      command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+    }
+    command.addAll(List.of(JAVA, "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("DBPROVISION_"));
+    builder.environment().put("HOME", tmp.toString());
     return new DemoProcess(builder.start());
   }
 
