@@ -190,7 +190,13 @@ class ChartRbacMatchesCodeIT {
       }
     }
     allowlistedButUsed.forEach(
-        p -> System.out.println(component + " now uses " + p + ": remove it from NOT_EXERCISED"));
+        p ->
+            System.out.println(
+                component
+                    + " used "
+                    + p
+                    + " in this run although NOT_EXERCISED lists it: remove it there once every"
+                    + " run uses it"));
     assertThat(unused)
         .as(
             "%s rules no call of the scenario uses (remove them from the chart, or list them in"

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ final class Scenario {
     this.names = names;
     this.reconciledKinds = reconciledKinds;
     Map<String, String> values =
-        new java.util.HashMap<>(
+        new HashMap<>(
             Map.of(
                 "POSTGRES_HOST", server.host(),
                 "POSTGRES_PORT", Integer.toString(server.port()),
