@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The checkpoint in one ConfigMap of the exporter's namespace, by name (the RBAC grants get, update
- * and patch on that name, and create). The counts are one {@code uid count} line each: about 48
- * bytes per Event.
+ * The checkpoint in one ConfigMap of the exporter's namespace, by name (the RBAC grants get and
+ * patch on that name, and create). The counts are one {@code uid count} line each: about 48 bytes
+ * per Event.
  */
 public final class ConfigMapCheckpointStore implements CheckpointStore {
   static final String COUNTS = "counts";

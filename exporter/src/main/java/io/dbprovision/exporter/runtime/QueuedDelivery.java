@@ -1,5 +1,6 @@
 package io.dbprovision.exporter.runtime;
 
+import io.dbprovision.exporter.config.DeliveryConfig;
 import io.dbprovision.exporter.config.ExporterConfig;
 import io.dbprovision.exporter.deliver.Deliveries;
 import io.dbprovision.exporter.health.HealthCheck;
@@ -7,8 +8,10 @@ import io.dbprovision.exporter.metrics.ExporterMetrics;
 import io.dbprovision.exporter.pipeline.Decision;
 import io.dbprovision.exporter.pipeline.Dispatcher;
 import io.dbprovision.exporter.receiver.Receivers;
+import java.io.Writer;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,26 +30,48 @@ public final class QueuedDelivery implements Delivery {
 
   private final Supplier<ExporterConfig> currentConfig;
   private final ExporterMetrics metrics;
+
+  /** Builds the receivers from the cluster name and the delivery settings. */
+  private final BiFunction<String, DeliveryConfig, Receivers> receivers;
+
   private ExporterConfig builtFor;
   private Deliveries deliveries;
 
   private QueuedDelivery(
-      ExporterConfig initial, Supplier<ExporterConfig> currentConfig, ExporterMetrics metrics) {
+      ExporterConfig initial,
+      Supplier<ExporterConfig> currentConfig,
+      ExporterMetrics metrics,
+      BiFunction<String, DeliveryConfig, Receivers> receivers) {
     this.currentConfig = currentConfig;
     this.metrics = metrics;
+    this.receivers = receivers;
     this.builtFor = initial;
     this.deliveries = start(initial);
   }
 
   /** A {@link DeliveryFactory} for the real delivery engine. */
   public static DeliveryFactory factory() {
-    return (initial, current, renderer, metrics) -> new QueuedDelivery(initial, current, metrics);
+    return (initial, current, renderer, metrics) ->
+        new QueuedDelivery(initial, current, metrics, Receivers::standard);
+  }
+
+  /**
+   * The real delivery engine, with {@code stdout} receivers writing their lines to {@code stdout}
+   * instead of the process's standard output (the local demo shows them among its own output).
+   */
+  public static DeliveryFactory factory(Writer stdout) {
+    return (initial, current, renderer, metrics) ->
+        new QueuedDelivery(
+            initial,
+            current,
+            metrics,
+            (cluster, delivery) -> new Receivers(cluster, delivery, Receivers.SLACK_API, stdout));
   }
 
   private Deliveries start(ExporterConfig config) {
     return Deliveries.start(
         config.receivers(),
-        Receivers.standard(config.clusterName(), config.delivery())::create,
+        receivers.apply(config.clusterName(), config.delivery())::create,
         config.delivery(),
         metrics);
   }

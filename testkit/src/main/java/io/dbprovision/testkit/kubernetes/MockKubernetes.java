@@ -4,6 +4,7 @@ import io.dbprovision.api.ResourceKind;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * The fabric8 mock API server in CRUD mode, over plain HTTP on loopback, with the operator's eight
@@ -64,6 +66,14 @@ public final class MockKubernetes implements AutoCloseable {
    */
   public KubernetesClient newClient() {
     return server.createClient();
+  }
+
+  /**
+   * As {@link #newClient()}, customized before it is built (its user agent, HTTP interceptors that
+   * record what it calls); the caller closes it.
+   */
+  public KubernetesClient newClient(Consumer<KubernetesClientBuilder> customizer) {
+    return server.createClient(customizer);
   }
 
   /** The server's base URL, for processes configured by URL rather than by client object. */
