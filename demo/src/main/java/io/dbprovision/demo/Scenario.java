@@ -1,6 +1,7 @@
 package io.dbprovision.demo;
 
 import io.dbprovision.api.v1alpha1.Database;
+import io.dbprovision.api.v1alpha1.DatabaseBackupSchedule;
 import io.dbprovision.api.v1alpha1.DatabaseGrant;
 import io.dbprovision.api.v1alpha1.DatabaseInstance;
 import io.dbprovision.api.v1alpha1.DatabaseUser;
@@ -80,6 +81,7 @@ final class Scenario {
     registerServer();
     createDatabase();
     createLoginAndGrant();
+    scheduleNightlyBackups();
     protectedDelete();
     driftBehindTheOperatorsBack();
     awaitExporter();
@@ -139,6 +141,19 @@ final class Scenario {
     if (reconciledKinds.contains(HasMetadata.getKind(DatabaseGrant.class))) {
       awaitReady(DatabaseGrant.class, "orders-app-rw");
     }
+  }
+
+  private void scheduleNightlyBackups() throws ScenarioFailure, InterruptedException {
+    step("kubectl apply: DatabaseBackupSchedule orders-nightly (02:30 Europe/Berlin, keep 7)");
+    apply(manifests.load("schedule", DatabaseBackupSchedule.class));
+    awaitReady(DatabaseBackupSchedule.class, "orders-nightly");
+    DatabaseBackupSchedule schedule =
+        user.resources(DatabaseBackupSchedule.class)
+            .inNamespace(NAMESPACE)
+            .withName("orders-nightly")
+            .get();
+    console.line(
+        Source.DEMO, "orders-nightly: next backup at " + schedule.getStatus().getNextBackupTime());
   }
 
   private void protectedDelete() throws ScenarioFailure, InterruptedException {
