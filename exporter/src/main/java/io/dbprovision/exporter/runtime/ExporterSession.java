@@ -132,6 +132,8 @@ public final class ExporterSession implements AutoCloseable {
       pipeline.close();
       throw e;
     }
+    operatorObjects.countDroppedWatches(wiring.scheduler());
+    watcher.countDroppedWatches(wiring.scheduler());
     if (recorder != null) {
       recorder.start(wiring.scheduler(), wiring.checkpointInterval());
     }
