@@ -112,6 +112,7 @@ public final class EventWatcher implements AutoCloseable {
           namespace == null
               ? client.v1().events().inAnyNamespace().runnableInformer(0)
               : client.v1().events().inNamespace(namespace).runnableInformer(0);
+      informer.itemStore(new CompactEventStore());
       informer.initialState(current.stream());
       informer.addEventHandler(new Handler());
       String what = "Events in " + (namespace == null ? "all namespaces" : namespace);
