@@ -86,6 +86,10 @@ public final class ExporterProcess implements AutoCloseable {
         .readiness(
             "watch",
             () -> {
+              if (closing) {
+                // Not a follower: the session has stopped because the process is stopping.
+                return Optional.of("stopping");
+              }
               ExporterSession current = session.get();
               if (current == null) {
                 return isLeading() ? Optional.of("leading but not watching yet") : Optional.empty();
