@@ -22,10 +22,12 @@ import java.util.stream.Stream;
 final class CompactEventStore implements ItemStore<Event> {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  /** What is kept of one Event. */
+  /**
+   * What is kept of one Event besides its key ({@code namespace/name}). Values that repeat across
+   * Events (type, the involved object's group, kind, namespace and name) are interned, so that a
+   * storm on a few objects stores them once.
+   */
   private record Entry(
-      String namespace,
-      String name,
       String uid,
       String resourceVersion,
       String type,
@@ -40,23 +42,22 @@ final class CompactEventStore implements ItemStore<Event> {
       ObjectReference involved =
           event.getInvolvedObject() == null ? new ObjectReference() : event.getInvolvedObject();
       return new Entry(
-          meta.getNamespace(),
-          meta.getName(),
           meta.getUid(),
           meta.getResourceVersion(),
-          event.getType(),
-          involved.getApiVersion(),
-          involved.getKind(),
-          involved.getNamespace(),
-          involved.getName(),
+          intern(event.getType()),
+          intern(involved.getApiVersion()),
+          intern(involved.getKind()),
+          intern(involved.getNamespace()),
+          intern(involved.getName()),
           involved.getUid());
     }
 
-    Event event() {
+    Event event(String key) {
+      int slash = key.indexOf('/');
       return new EventBuilder()
           .withNewMetadata()
-          .withNamespace(namespace)
-          .withName(name)
+          .withNamespace(slash < 0 ? null : key.substring(0, slash))
+          .withName(key.substring(slash + 1))
           .withUid(uid)
           .withResourceVersion(resourceVersion)
           .endMetadata()
@@ -70,10 +71,14 @@ final class CompactEventStore implements ItemStore<Event> {
           .endInvolvedObject()
           .build();
     }
+
+    private static String intern(String value) {
+      return value == null ? null : value.intern();
+    }
   }
 
-  private static Event event(Entry entry) {
-    return entry == null ? null : entry.event();
+  private static Event event(String key, Entry entry) {
+    return entry == null ? null : entry.event(key);
   }
 
   @Override
@@ -83,12 +88,12 @@ final class CompactEventStore implements ItemStore<Event> {
 
   @Override
   public Event put(String key, Event event) {
-    return event(entries.put(key, Entry.of(event)));
+    return event(key, entries.put(key, Entry.of(event)));
   }
 
   @Override
   public Event remove(String key) {
-    return event(entries.remove(key));
+    return event(key, entries.remove(key));
   }
 
   @Override
@@ -98,7 +103,7 @@ final class CompactEventStore implements ItemStore<Event> {
 
   @Override
   public Stream<Event> values() {
-    return entries.values().stream().map(Entry::event);
+    return entries.entrySet().stream().map(e -> e.getValue().event(e.getKey()));
   }
 
   @Override
@@ -108,6 +113,6 @@ final class CompactEventStore implements ItemStore<Event> {
 
   @Override
   public Event get(String key) {
-    return event(entries.get(key));
+    return event(key, entries.get(key));
   }
 }

@@ -55,6 +55,8 @@ class CompactEventStoreTest {
     EventRecord record = new EventNormalizer().normalize(removed);
 
     assertThat(record.uid()).isEqualTo("uid-orders.1");
+    assertThat(record.namespace()).isEqualTo("team-a");
+    assertThat(record.name()).isEqualTo("orders.1");
     assertThat(record.involvedObject().name()).isEqualTo("orders");
     assertThat(removed.getMessage()).as("not kept").isNull();
     assertThat(store.size()).isZero();
