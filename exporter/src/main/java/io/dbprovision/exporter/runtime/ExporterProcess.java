@@ -69,7 +69,9 @@ public final class ExporterProcess implements AutoCloseable {
     this.clock = clock;
     this.config = new AtomicReference<>(initial);
     PrometheusRegistry registry = new PrometheusRegistry();
-    this.metrics = new ExporterMetrics(registry, initial.metrics(), clock, settings.version());
+    this.metrics =
+        new ExporterMetrics(
+            registry, initial.metrics(), initial.metricsNamePrefix(), clock, settings.version());
     this.leader =
         Gauge.builder()
             .name("dbprovision_exporter_leader")

@@ -99,7 +99,12 @@ public final class ExporterSession implements AutoCloseable {
             : new InvolvedObjectLookup(
                 operatorObjects,
                 new ObjectMetadataCache(
-                    wiring.client(), config.cacheSize(), Duration.ofMinutes(1), wiring.clock()));
+                    wiring.client(),
+                    config.cacheSize(),
+                    Duration.ofMinutes(1),
+                    wiring.clock(),
+                    wiring.metrics()::metadataCacheHit,
+                    wiring.metrics()::metadataCacheMiss));
     EventPipeline pipeline =
         new EventPipeline(
             config,

@@ -42,7 +42,7 @@ class DroppedWatchIsCountedTest {
     ExporterConfig config =
         new ConfigLoader(k -> null, true)
             .parse(
-                "namespace: "
+                "metricsNamePrefix: event_exporter_\nnamespace: "
                     + namespace
                     + "\nroute:\n  routes:\n    - match:\n        - receiver: out\n"
                     + "receivers:\n  - name: out\n    stdout: {}\n",
@@ -71,6 +71,9 @@ class DroppedWatchIsCountedTest {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> value(Scrape.of(exporter.port()), errors) >= 1);
+      assertThat(value(Scrape.of(exporter.port()), "event_exporter_watch_errors_total"))
+          .as("the Go tool's name under metricsNamePrefix counts the same")
+          .isGreaterThanOrEqualTo(1);
       createWarning(kubernetes.client(), namespace);
       await()
           .atMost(Duration.ofSeconds(20))
