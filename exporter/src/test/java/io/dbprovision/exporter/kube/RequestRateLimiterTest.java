@@ -6,8 +6,12 @@ import io.dbprovision.exporter.config.ConfigLoader;
 import io.dbprovision.exporter.config.ExporterConfig;
 import io.dbprovision.testkit.kubernetes.MockKubernetes;
 import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,10 +49,27 @@ class RequestRateLimiterTest {
       for (int i = 0; i < 5; i++) {
         client.configMaps().inNamespace(namespace).list();
       }
-    }
+      assertThat(waits)
+          .as("2 requests in the burst, then one every 250 ms")
+          .containsExactly(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250));
+      waits.clear();
+      now.addAndGet(Duration.ofSeconds(10).toNanos());
+      Watch watch =
+          client
+              .configMaps()
+              .inNamespace(namespace)
+              .watch(
+                  new Watcher<ConfigMap>() {
+                    @Override
+                    public void eventReceived(Action action, ConfigMap resource) {}
 
-    assertThat(waits)
-        .as("2 requests in the burst, then one every 250 ms")
-        .containsExactly(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250));
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                  });
+      client.configMaps().inNamespace(namespace).list();
+      client.configMaps().inNamespace(namespace).list();
+      assertThat(waits).as("a watch is not held, nor does it use up the burst").isEmpty();
+      watch.close();
+    }
   }
 }
