@@ -152,7 +152,18 @@ public final class EventWatcher implements AutoCloseable {
 
   /** Whether every informer's watch is open (for health checks). */
   public boolean isWatching() {
-    return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::isWatching);
+    return !informers.isEmpty() && informers.stream().allMatch(EventWatcher::isWatching);
+  }
+
+  /**
+   * fabric8 (7.5) {@code isWatching()} throws (a null watch) while it swaps an informer's watch.
+   */
+  private static boolean isWatching(SharedIndexInformer<Event> informer) {
+    try {
+      return informer.isWatching();
+    } catch (RuntimeException betweenWatches) {
+      return false;
+    }
   }
 
   private boolean seed(Event event) throws InterruptedException {

@@ -62,7 +62,7 @@ public final class WatchDrops {
   /** Checks every watch once (the schedule calls this; tests call it directly). */
   public synchronized void check() {
     for (Watched w : watched) {
-      if (w.open.getAsBoolean()) {
+      if (isOpen(w)) {
         if (w.closedChecks >= CHECKS_TO_COUNT) {
           LOG.info("watch on {} is open again", w.what);
         }
@@ -75,9 +75,32 @@ public final class WatchDrops {
     }
   }
 
+  /**
+   * fabric8 (7.5) {@code isWatching()} throws (a null watch) while an informer swaps its watch:
+   * closed, for this purpose.
+   */
+  private static boolean isOpen(Watched w) {
+    try {
+      return w.open.getAsBoolean();
+    } catch (RuntimeException betweenWatches) {
+      return false;
+    }
+  }
+
   /** Checks every {@link #CHECK_INTERVAL} until the returned future is cancelled. */
   public ScheduledFuture<?> schedule(ScheduledExecutorService scheduler) {
     long every = CHECK_INTERVAL.toMillis();
-    return scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+    return scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            check();
+          } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: log and keep checking.
+            LOG.warn("checking the watches failed: {}", e.toString());
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 }

@@ -58,4 +58,25 @@ class WatchDropsTest {
 
     assertThat(errors).hasValue(0);
   }
+
+  @Test
+  void anInformerThatThrowsWhileSwappingItsWatchCountsAsClosed() {
+    AtomicBoolean swapping = new AtomicBoolean();
+    WatchDrops throwing = new WatchDrops(errors::incrementAndGet);
+    throwing.add(
+        "Events in ns",
+        () -> {
+          if (swapping.get()) {
+            throw new NullPointerException("no watch future");
+          }
+          return true;
+        });
+    throwing.check();
+
+    swapping.set(true);
+    throwing.check();
+    throwing.check();
+
+    assertThat(errors).hasValue(1);
+  }
 }
