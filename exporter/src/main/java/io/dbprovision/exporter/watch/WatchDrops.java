@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two checks, {@link #CHECK_INTERVAL} apart, separate failures from routine: an informer's own
  * periodic re-watch closes one watch and opens the next within milliseconds, while fabric8 waits
- * its reconnect backoff (a second at least) before re-opening a watch that failed.
+ * its reconnect backoff (a second at least) before re-opening a watch that failed. A watch that
+ * breaks before any check saw it open (within a quarter second of its start) is not counted.
  */
 public final class WatchDrops {
   /** A quarter of fabric8's shortest reconnect backoff (1 s): a failure spans several checks. */

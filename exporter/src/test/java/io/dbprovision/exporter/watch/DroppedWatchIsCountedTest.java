@@ -64,8 +64,16 @@ class DroppedWatchIsCountedTest {
                 QueuedDelivery.factory(),
                 Clock.systemUTC())) {
       String errors = series("dbprovision_exporter_watch_errors_total");
+      String received = series("dbprovision_exporter_events_received_total", "type", "Warning");
+      // An Event that arrives proves the watch is open (synced does not: it may still connect).
+      createWarning(kubernetes.client(), namespace, "orders.before-the-cut");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> value(Scrape.of(exporter.port()), received) == 1);
       assertThat(value(Scrape.of(exporter.port()), errors)).isZero();
 
+      // The checks count a watch that was open when they looked: let them look a few times.
+      Thread.sleep(4 * WatchDrops.CHECK_INTERVAL.toMillis());
       proxy.cut();
 
       await()
@@ -74,19 +82,14 @@ class DroppedWatchIsCountedTest {
       assertThat(value(Scrape.of(exporter.port()), "event_exporter_watch_errors_total"))
           .as("the Go tool's name under metricsNamePrefix counts the same")
           .isGreaterThanOrEqualTo(1);
-      createWarning(kubernetes.client(), namespace);
+      createWarning(kubernetes.client(), namespace, "orders.after-the-cut");
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  value(
-                          Scrape.of(exporter.port()),
-                          series("dbprovision_exporter_events_received_total", "type", "Warning"))
-                      == 1);
+          .until(() -> value(Scrape.of(exporter.port()), received) == 2);
     }
   }
 
-  private static void createWarning(KubernetesClient client, String namespace) {
+  private static void createWarning(KubernetesClient client, String namespace, String name) {
     String now = Instant.now().toString();
     client
         .v1()
@@ -95,7 +98,7 @@ class DroppedWatchIsCountedTest {
         .resource(
             new EventBuilder()
                 .withNewMetadata()
-                .withName("orders.after-the-cut")
+                .withName(name)
                 .withNamespace(namespace)
                 .endMetadata()
                 .withNewInvolvedObject()
