@@ -2,14 +2,17 @@ package io.dbprovision.exporter.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class WatchDropsTest {
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicBoolean open = new AtomicBoolean();
-  private final WatchDrops drops = new WatchDrops(errors::incrementAndGet);
+  private final AtomicLong now = new AtomicLong();
+  private final WatchDrops drops = new WatchDrops(errors::incrementAndGet, now::get);
 
   {
     drops.add("Events in ns", open::get);
@@ -19,6 +22,7 @@ class WatchDropsTest {
     open.set(watching);
     for (int i = 0; i < times; i++) {
       drops.check();
+      now.addAndGet(WatchDrops.CHECK_INTERVAL.toNanos());
     }
   }
 
@@ -78,5 +82,27 @@ class WatchDropsTest {
     throwing.check();
 
     assertThat(errors).hasValue(1);
+  }
+
+  @Test
+  void aWatchExpiringAfterMinutesAndReopenedAtTheFirstAttemptIsRoutine() {
+    checks(true, 1);
+    now.addAndGet(Duration.ofMinutes(10).toNanos());
+    checks(true, 1);
+    checks(false, 5);
+    checks(true, 1);
+
+    assertThat(errors).as("closed 1.25 s after 10 minutes open: the server's timeout").hasValue(0);
+  }
+
+  @Test
+  void anOldWatchThatCannotBeReopenedIsAnError() {
+    checks(true, 1);
+    now.addAndGet(Duration.ofMinutes(10).toNanos());
+    checks(true, 1);
+    checks(false, 40);
+    checks(true, 1);
+
+    assertThat(errors).as("closed for 10 s: re-opening failed").hasValue(1);
   }
 }
