@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
  * outage of a watch that was open, however long the outage lasts.
  *
  * <p>Not every closed watch is an error: the API server ends each watch after its {@code
- * timeoutSeconds} (fabric8's informers ask for 5 to 10 minutes) and fabric8 re-opens it after its
- * first backoff step (1 s), which looks the same from here. So an outage counts when the watch had
- * been open for less than {@link #ROUTINE_WATCH_AGE} (it broke early) and was found closed at two
- * checks in a row, or, after a watch that lived that long, when it stays closed past {@link
- * #ROUTINE_REOPEN} (re-opening failed at least once). Not counted: a watch that breaks after five
- * minutes and re-opens at the first attempt, and one that breaks before any check saw it open.
+ * timeoutSeconds} (fabric8's informers ask for 10 minutes, 5 at least) and fabric8 re-opens it
+ * after its first backoff step (1 s), which looks the same from here. So an outage counts when the
+ * watch had been open for less than {@link #ROUTINE_WATCH_AGE} (it broke early) and was found
+ * closed at two checks in a row, or, after a watch that lived that long, when it stays closed past
+ * {@link #ROUTINE_REOPEN} (re-opening failed at least once). Not counted: a watch that breaks after
+ * five minutes and re-opens at the first attempt, and one that breaks before any check saw it open.
  */
 public final class WatchDrops {
   /** A quarter of fabric8's first reconnect backoff (1 s): a failure spans several checks. */
