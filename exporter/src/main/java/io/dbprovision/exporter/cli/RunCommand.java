@@ -2,7 +2,9 @@ package io.dbprovision.exporter.cli;
 
 import io.dbprovision.exporter.config.ConfigLoader;
 import io.dbprovision.exporter.config.ConfigWatcher;
+import io.dbprovision.exporter.config.ExporterConfig;
 import io.dbprovision.exporter.config.LoadedConfig;
+import io.dbprovision.exporter.kube.RequestRateLimiter;
 import io.dbprovision.exporter.metrics.MetricsServer;
 import io.dbprovision.exporter.render.GoTemplateSyntax;
 import io.dbprovision.exporter.runtime.DeliveryFactory;
@@ -80,7 +82,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     if (loaded.isEmpty()) {
       return 1;
     }
-    KubernetesClient client = client();
+    KubernetesClient client = client(loaded.get().config());
     ScheduledExecutorService reloads =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -130,15 +132,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     return 0;
   }
 
-  private KubernetesClient client() throws IOException {
-    if (kubeconfig == null) {
-      return new KubernetesClientBuilder().build();
+  /**
+   * The API client, held to {@code kubeQPS}/{@code kubeBurst} (read once at start: a reload does
+   * not change them).
+   */
+  private KubernetesClient client(ExporterConfig exporterConfig) throws IOException {
+    KubernetesClientBuilder builder = new KubernetesClientBuilder();
+    if (kubeconfig != null) {
+      if (!Files.isReadable(kubeconfig)) {
+        throw new IOException("kubeconfig " + kubeconfig + " cannot be read");
+      }
+      builder.withConfig(Config.fromKubeconfig(kubeconfig.toFile()));
     }
-    if (!Files.isReadable(kubeconfig)) {
-      throw new IOException("kubeconfig " + kubeconfig + " cannot be read");
-    }
-    Config config = Config.fromKubeconfig(kubeconfig.toFile());
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return RequestRateLimiter.install(builder, exporterConfig.kubeQPS(), exporterConfig.kubeBurst())
+        .build();
   }
 
   private String namespace(KubernetesClient client) {

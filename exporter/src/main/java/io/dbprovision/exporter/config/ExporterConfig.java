@@ -12,8 +12,8 @@ import java.util.Optional;
  *     ({@code throttlePeriod}, the deprecated alias, lands here too)
  * @param namespaces the namespaces to watch, from {@code namespace} or {@code namespaces}; empty
  *     means all namespaces
- * @param metricsNamePrefix validated as the Go tool does; our metric names are fixed by contract,
- *     so the prefix does not rename them
+ * @param metricsNamePrefix the Go tool's own metrics are exposed under it (when set); our metric
+ *     names are fixed by contract and not renamed
  * @param cacheSize bound of the involved-object metadata cache for kinds that are not ours
  * @param checkpoint where restarts resume from (extension)
  */

@@ -15,7 +15,8 @@
  * and the sink records redact themselves in {@code toString()}.
  *
  * <p>Limits: {@code $VAR} without braces is not expanded (Go expands it, but it collides with regex
- * anchors); {@code metricsNamePrefix} is validated but does not rename our metrics, whose names are
- * a contract with the shipped rules and dashboards.
+ * anchors); {@code metricsNamePrefix} adds the Go tool's own metrics under it but does not rename
+ * ours, whose names are a contract with the shipped rules and dashboards; {@code kubeQPS}, {@code
+ * kubeBurst} and {@code metricsNamePrefix} are read at start (a reload does not change them).
  */
 package io.dbprovision.exporter.config;

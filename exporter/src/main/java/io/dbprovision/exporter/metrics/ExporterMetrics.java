@@ -48,15 +48,38 @@ public final class ExporterMetrics {
   private final Counter deliveryAttempts;
   private final Histogram deliveryDuration;
   private final Gauge queueDepth;
+
+  /** The Go tool's metrics under {@code metricsNamePrefix}; null without a prefix. */
+  private final GoToolMetrics goTool;
+
   private final Set<ObjectKey> liveObjects = ConcurrentHashMap.newKeySet();
   private final Map<ObjectKey, Instant> removals = new ConcurrentHashMap<>();
 
   /** An operator object whose series we keep. */
   private record ObjectKey(String kind, String namespace, String name) {}
 
+  /** Without the Go tool's metrics (no {@code metricsNamePrefix}). */
   public ExporterMetrics(
       PrometheusRegistry registry, MetricsConfig config, Clock clock, String version) {
+    this(registry, config, "", clock, version);
+  }
+
+  /**
+   * @param metricsNamePrefix the Go tool's {@code metricsNamePrefix}: when set, that tool's own
+   *     metrics are exposed under it too ({@link GoToolMetrics}); the {@code dbprovision_*} and
+   *     {@code kubernetes_events_total} names are fixed by contract and never prefixed
+   */
+  public ExporterMetrics(
+      PrometheusRegistry registry,
+      MetricsConfig config,
+      String metricsNamePrefix,
+      Clock clock,
+      String version) {
     this.clock = clock;
+    this.goTool =
+        metricsNamePrefix.isEmpty()
+            ? null
+            : new GoToolMetrics(registry, metricsNamePrefix, version);
     this.config = config;
     this.events =
         Counter.builder()
@@ -149,6 +172,9 @@ public final class ExporterMetrics {
       return;
     }
     received.labelValues(event.type()).inc(occurrences);
+    if (goTool != null) {
+      goTool.eventSent();
+    }
     Optional<ResourceKind> kind = operatorKind(event);
     if (kind.isEmpty()) {
       return;
@@ -236,6 +262,9 @@ public final class ExporterMetrics {
   public void delivered(String receiver, String outcome, long count) {
     if (count > 0) {
       deliveries.labelValues(receiver, outcome).inc(count);
+      if (goTool != null && outcome.equals("failed")) {
+        goTool.sendFailed(count);
+      }
     }
   }
 
@@ -253,10 +282,30 @@ public final class ExporterMetrics {
 
   public void discarded(DiscardCause cause) {
     discarded.labelValues(cause.label()).inc();
+    if (goTool != null) {
+      goTool.discarded();
+    }
   }
 
   public void watchError() {
     watchErrors.inc();
+    if (goTool != null) {
+      goTool.watchError();
+    }
+  }
+
+  /** An involved object's metadata was read from the cache ({@code kube_api_read_cache_hits}). */
+  public void metadataCacheHit() {
+    if (goTool != null) {
+      goTool.cacheHit();
+    }
+  }
+
+  /** An involved object's metadata was read from the API server ({@code ..._cache_misses}). */
+  public void metadataCacheMiss() {
+    if (goTool != null) {
+      goTool.cacheMiss();
+    }
   }
 
   /**

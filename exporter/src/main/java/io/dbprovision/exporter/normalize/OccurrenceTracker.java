@@ -24,7 +24,9 @@ public final class OccurrenceTracker {
   /** Room for every Event of a busy cluster's hour (Events live an hour by default). */
   public static final int DEFAULT_CAPACITY = 65_536;
 
-  private final Duration maxEventAge;
+  /** Set by a configuration reload from another thread, read by the pipeline thread. */
+  private volatile Duration maxEventAge;
+
   private final Clock clock;
   private final Map<String, Integer> lastCounts;
 
@@ -41,6 +43,14 @@ public final class OccurrenceTracker {
             return size() > capacity;
           }
         };
+  }
+
+  /**
+   * Applies a reloaded {@code maxEventAgeSeconds} to the Events first seen from now on (the only
+   * part of this class another thread may call).
+   */
+  public void maxEventAge(Duration maxEventAge) {
+    this.maxEventAge = maxEventAge;
   }
 
   /** Remembers an Event of the initial list: it happened before we started, count nothing. */

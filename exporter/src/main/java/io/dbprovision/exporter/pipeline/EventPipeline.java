@@ -82,9 +82,13 @@ public final class EventPipeline implements AutoCloseable {
     return this;
   }
 
-  /** Uses a new configuration from the next Event on (hot reload). */
+  /**
+   * Uses a new configuration from the next Event on (hot reload): its route tree and its {@code
+   * maxEventAgeSeconds}.
+   */
   public void reconfigure(ExporterConfig config) {
     routing.set(new Routing(config, Router.compile(config.route())));
+    tracker.maxEventAge(Duration.ofSeconds(config.maxEventAgeSeconds()));
   }
 
   /**

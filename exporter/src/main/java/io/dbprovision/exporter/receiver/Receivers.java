@@ -8,9 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 
 /**
  * Builds a {@link Receiver} from its configuration; templates are parsed here, once. The Web API
@@ -68,11 +67,12 @@ public final class Receivers {
     Sink.File file = (Sink.File) sink;
     try {
       Writer writer =
-          Files.newBufferedWriter(
+          RotatingFileWriter.open(
               Path.of(file.path()),
-              StandardCharsets.UTF_8,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
+              file.maxSize(),
+              file.maxAge(),
+              file.maxBackups(),
+              Clock.systemUTC());
       return new StreamReceiver(
           name, new EventBody(name, file.layout(), clusterName, file.deDot()), writer);
     } catch (IOException e) {

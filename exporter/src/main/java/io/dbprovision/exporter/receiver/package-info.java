@@ -17,9 +17,11 @@
  * (token, webhook URL and its path, header values) are scrubbed from every cause string, and the
  * Slack SDK's request logging, which prints URLs, is switched off.
  *
- * <p>Limits: {@code file} appends without rotation ({@code maxsize}, {@code maxage}, {@code
- * maxbackups} are read but not applied); {@code serverName} (SNI, and the name the certificate must
- * carry, as in Go) matches subject alternative names only, not the legacy common name; {@code
- * Retry-After} as an HTTP date is ignored (backoff applies).
+ * <p>{@code file} rotates as the Go tool's lumberjack file does ({@code maxsize} MB, {@code maxage}
+ * days, {@code maxbackups}; {@code RotatingFileWriter}).
+ *
+ * <p>Limits: {@code serverName} (SNI, and the name the certificate must carry, as in Go) matches
+ * subject alternative names only, not the legacy common name; {@code Retry-After} as an HTTP date
+ * is ignored (backoff applies).
  */
 package io.dbprovision.exporter.receiver;

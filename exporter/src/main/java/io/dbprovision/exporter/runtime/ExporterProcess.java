@@ -69,7 +69,9 @@ public final class ExporterProcess implements AutoCloseable {
     this.clock = clock;
     this.config = new AtomicReference<>(initial);
     PrometheusRegistry registry = new PrometheusRegistry();
-    this.metrics = new ExporterMetrics(registry, initial.metrics(), clock, settings.version());
+    this.metrics =
+        new ExporterMetrics(
+            registry, initial.metrics(), initial.metricsNamePrefix(), clock, settings.version());
     this.leader =
         Gauge.builder()
             .name("dbprovision_exporter_leader")
@@ -86,6 +88,10 @@ public final class ExporterProcess implements AutoCloseable {
         .readiness(
             "watch",
             () -> {
+              if (closing) {
+                // Not a follower: the session has stopped because the process is stopping.
+                return Optional.of("stopping");
+              }
               ExporterSession current = session.get();
               if (current == null) {
                 return isLeading() ? Optional.of("leading but not watching yet") : Optional.empty();

@@ -99,7 +99,12 @@ public final class ExporterSession implements AutoCloseable {
             : new InvolvedObjectLookup(
                 operatorObjects,
                 new ObjectMetadataCache(
-                    wiring.client(), config.cacheSize(), Duration.ofMinutes(1), wiring.clock()));
+                    wiring.client(),
+                    config.cacheSize(),
+                    Duration.ofMinutes(1),
+                    wiring.clock(),
+                    wiring.metrics()::metadataCacheHit,
+                    wiring.metrics()::metadataCacheMiss));
     EventPipeline pipeline =
         new EventPipeline(
             config,
@@ -132,6 +137,8 @@ public final class ExporterSession implements AutoCloseable {
       pipeline.close();
       throw e;
     }
+    operatorObjects.countDroppedWatches(wiring.scheduler());
+    watcher.countDroppedWatches(wiring.scheduler());
     if (recorder != null) {
       recorder.start(wiring.scheduler(), wiring.checkpointInterval());
     }

@@ -16,6 +16,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ public final class EventWatcher implements AutoCloseable {
   private final Runnable watchErrorCounter;
   private final InitialListing listing;
   private final List<SharedIndexInformer<Event>> informers = new ArrayList<>();
+  private final WatchDrops drops;
+  private ScheduledFuture<?> dropChecks;
 
   /**
    * @param namespaces the namespaces to watch; empty for all
@@ -87,6 +91,7 @@ public final class EventWatcher implements AutoCloseable {
     this.discards = discards;
     this.pipeline = pipeline;
     this.watchErrorCounter = watchErrorCounter;
+    this.drops = new WatchDrops(watchErrorCounter);
   }
 
   /** Seeds the pipeline from the current Events and starts watching; returns once synced. */
@@ -107,12 +112,12 @@ public final class EventWatcher implements AutoCloseable {
           namespace == null
               ? client.v1().events().inAnyNamespace().runnableInformer(0)
               : client.v1().events().inNamespace(namespace).runnableInformer(0);
+      informer.itemStore(new CompactEventStore());
       informer.initialState(current.stream());
       informer.addEventHandler(new Handler());
-      informer.exceptionHandler(
-          new WatchErrors(
-              "Events in " + (namespace == null ? "all namespaces" : namespace),
-              watchErrorCounter));
+      String what = "Events in " + (namespace == null ? "all namespaces" : namespace);
+      informer.exceptionHandler(new WatchErrors(what, watchErrorCounter));
+      drops.add(what, informer::isWatching);
       informers.add(informer);
     }
     long deadline = System.nanoTime() + syncTimeout.toNanos();
@@ -132,6 +137,14 @@ public final class EventWatcher implements AutoCloseable {
         seeded);
   }
 
+  /**
+   * Counts the watches fabric8 re-opens by itself ({@link WatchDrops}) from now on, until {@link
+   * #close}.
+   */
+  public synchronized void countDroppedWatches(ScheduledExecutorService scheduler) {
+    dropChecks = drops.schedule(scheduler);
+  }
+
   /** Whether every informer has listed and is watching. */
   public boolean hasSynced() {
     return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
@@ -139,7 +152,18 @@ public final class EventWatcher implements AutoCloseable {
 
   /** Whether every informer's watch is open (for health checks). */
   public boolean isWatching() {
-    return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::isWatching);
+    return !informers.isEmpty() && informers.stream().allMatch(EventWatcher::isWatching);
+  }
+
+  /**
+   * fabric8 (7.5) {@code isWatching()} throws (a null watch) while it swaps an informer's watch.
+   */
+  private static boolean isWatching(SharedIndexInformer<Event> informer) {
+    try {
+      return informer.isWatching();
+    } catch (RuntimeException betweenWatches) {
+      return false;
+    }
   }
 
   private boolean seed(Event event) throws InterruptedException {
@@ -199,7 +223,11 @@ public final class EventWatcher implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (dropChecks != null) {
+      // First: a closed informer is not watching, and that is no error.
+      dropChecks.cancel(false);
+    }
     informers.forEach(SharedIndexInformer::close);
     informers.clear();
   }

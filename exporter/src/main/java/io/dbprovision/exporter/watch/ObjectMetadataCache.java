@@ -31,6 +31,8 @@ public final class ObjectMetadataCache {
   private final KubernetesClient client;
   private final Duration ttl;
   private final Clock clock;
+  private final Runnable hitCounter;
+  private final Runnable missCounter;
   private final Map<String, Entry> entries;
   private final Map<String, Discovered> discovery = new HashMap<>();
   private long hits;
@@ -66,7 +68,23 @@ public final class ObjectMetadataCache {
    * @param ttl how long a looked-up object is trusted
    */
   public ObjectMetadataCache(KubernetesClient client, int capacity, Duration ttl, Clock clock) {
+    this(client, capacity, ttl, clock, () -> {}, () -> {});
+  }
+
+  /**
+   * @param hitCounter counts a lookup answered from the cache
+   * @param missCounter counts a lookup that went to the API server
+   */
+  public ObjectMetadataCache(
+      KubernetesClient client,
+      int capacity,
+      Duration ttl,
+      Clock clock,
+      Runnable hitCounter,
+      Runnable missCounter) {
     this.client = client;
+    this.hitCounter = hitCounter;
+    this.missCounter = missCounter;
     this.ttl = ttl;
     this.clock = clock;
     this.entries =
@@ -87,9 +105,11 @@ public final class ObjectMetadataCache {
     Entry cached = entries.get(key);
     if (cached != null && now.isBefore(cached.fetched().plus(ttl))) {
       hits++;
+      hitCounter.run();
       return cached.metadata();
     }
     misses++;
+    missCounter.run();
     ObjectMetadata metadata = fetch(ref, now);
     entries.put(key, new Entry(metadata, now));
     return metadata;

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -35,6 +37,8 @@ public final class OperatorObjects implements AutoCloseable {
   private final Runnable watchErrorCounter;
   private final Map<ResourceKind, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
       new EnumMap<>(ResourceKind.class);
+  private final WatchDrops drops;
+  private ScheduledFuture<?> dropChecks;
 
   /**
    * @param namespaces the namespaces to watch; empty for all
@@ -48,6 +52,7 @@ public final class OperatorObjects implements AutoCloseable {
     this.namespaces = List.copyOf(namespaces);
     this.metrics = metrics;
     this.watchErrorCounter = watchErrorCounter;
+    this.drops = new WatchDrops(watchErrorCounter);
   }
 
   static ResourceDefinitionContext context(ResourceKind kind) {
@@ -74,6 +79,7 @@ public final class OperatorObjects implements AutoCloseable {
       for (SharedIndexInformer<GenericKubernetesResource> informer : ofKind) {
         informer.addEventHandler(new Handler(kind));
         informer.exceptionHandler(new WatchErrors(kind.plural(), watchErrorCounter));
+        drops.add(kind.plural(), informer::isWatching);
       }
       informers.put(kind, ofKind);
       all.addAll(ofKind);
@@ -117,6 +123,14 @@ public final class OperatorObjects implements AutoCloseable {
     return Optional.of(ObjectMetadata.GONE);
   }
 
+  /**
+   * Counts the watches fabric8 re-opens by itself ({@link WatchDrops}) from now on, until {@link
+   * #close}.
+   */
+  public synchronized void countDroppedWatches(ScheduledExecutorService scheduler) {
+    dropChecks = drops.schedule(scheduler);
+  }
+
   /** Whether every informer has listed and is watching. */
   public boolean hasSynced() {
     return !informers.isEmpty()
@@ -152,7 +166,11 @@ public final class OperatorObjects implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (dropChecks != null) {
+      // First: a closed informer is not watching, and that is no error.
+      dropChecks.cancel(false);
+    }
     informers.values().forEach(list -> list.forEach(SharedIndexInformer::close));
     informers.clear();
   }

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
  * replaces client-go's handler with one that only counts, which hides RBAC and connection
  * problems). Retries as fabric8 does by default: once started, unless the payload cannot be read.
  *
- * <p>Limit: fabric8 (7.5) re-opens a dropped watch connection by itself, with backoff and without
- * limit, and tells the informer nothing; such reconnects are logged by fabric8 but not counted
- * here. What is counted: failed lists (start, relist after a 410) and watches fabric8 gives up on.
+ * <p>fabric8 (7.5) re-opens a dropped watch connection by itself, with backoff and without limit,
+ * and tells the informer nothing: {@link WatchDrops} counts those. What is counted here: failed
+ * lists (start, relist after a 410) and watches fabric8 gives up on.
  */
 final class WatchErrors implements ExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WatchErrors.class);

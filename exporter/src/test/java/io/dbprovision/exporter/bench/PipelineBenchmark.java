@@ -84,6 +84,9 @@ public final class PipelineBenchmark {
   private PipelineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (!Benchmarks.selected("pipeline")) {
+      return;
+    }
     ExporterConfig config =
         new ConfigLoader(k -> null, false, new GoTemplateSyntax()).parse(CONFIG, "bench").config();
     List<String> json = events();

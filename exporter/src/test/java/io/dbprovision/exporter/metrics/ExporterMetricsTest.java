@@ -210,4 +210,46 @@ class ExporterMetricsTest {
             series("dbprovision_exporter_config_reloads_total", "result", "success"), 0.0)
         .containsEntry(series("dbprovision_exporter_build_info", "version", "1.2.3"), 1.0);
   }
+
+  @Test
+  void metricsNamePrefixExposesTheGoToolsOwnMetricsUnderIt() throws Exception {
+    ExporterMetrics metrics =
+        new ExporterMetrics(registry, MetricsConfig.defaults(), "event_exporter_", clock, "1.2.3");
+    server = MetricsServer.start("127.0.0.1:0", registry);
+
+    metrics.recordOccurrences(driftOnOrders(), 3);
+    metrics.recordOccurrences(driftOnOrders(), 0);
+    metrics.discarded(DiscardCause.UNKNOWN_TYPE);
+    metrics.watchError();
+    metrics.delivered("slack", "failed", 2);
+    metrics.delivered("slack", "sent", 5);
+    metrics.metadataCacheHit();
+    metrics.metadataCacheMiss();
+    metrics.metadataCacheMiss();
+    Scrape scrape = Scrape.of(server.port());
+
+    assertThat(scrape.samples)
+        .containsEntry(series("event_exporter_build_info", "version", "1.2.3"), 1.0)
+        .containsEntry("event_exporter_events_sent_total", 1.0)
+        .containsEntry("event_exporter_events_discarded_total", 1.0)
+        .containsEntry("event_exporter_watch_errors_total", 1.0)
+        .containsEntry("event_exporter_send_event_errors_total", 2.0)
+        .containsEntry("event_exporter_kube_api_read_cache_hits_total", 1.0)
+        .containsEntry("event_exporter_kube_api_read_cache_misses_total", 2.0)
+        .as("our names are fixed by contract, never prefixed")
+        .containsEntry(eventSeries("dbprovision_events_total", "DriftDetected", "Warning"), 3.0)
+        .containsEntry(eventSeries("kubernetes_events_total", "DriftDetected", "Warning"), 3.0)
+        .containsEntry("dbprovision_exporter_watch_errors_total", 1.0);
+  }
+
+  @Test
+  void withoutMetricsNamePrefixNoneOfTheGoToolsMetricsIsExposed() throws Exception {
+    ExporterMetrics metrics = metrics(MetricsConfig.defaults());
+    metrics.watchError();
+
+    assertThat(Scrape.of(server.port()).samples.keySet())
+        .noneMatch(name -> name.startsWith("watch_errors") || name.startsWith("events_sent"))
+        .noneMatch(name -> name.contains("kube_api_read_cache"))
+        .contains("dbprovision_exporter_watch_errors_total");
+  }
 }

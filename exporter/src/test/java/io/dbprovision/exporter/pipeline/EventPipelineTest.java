@@ -243,4 +243,24 @@ class EventPipelineTest {
 
     assertThat(receiver.decisions()).extracting(d -> d.event().uid()).containsExactly("a", "c");
   }
+
+  @Test
+  void aReloadAppliesItsMaxEventAgeToEventsFirstSeenAfterIt() throws Exception {
+    pipeline(config(WARNINGS_TO_SLACK), 10, receiver).start();
+    EventRecord tenSecondsOld = warning("old", 1);
+    clock.advance(Duration.ofSeconds(10));
+    pipeline.offer(new Change(Change.Type.ADDED, tenSecondsOld));
+    await().until(() -> pipeline.processed() == 1);
+    assertThat(receiver.decisions()).as("older than the default 5 s: state").isEmpty();
+
+    pipeline.reconfigure(config("maxEventAgeSeconds: 60\n" + WARNINGS_TO_SLACK));
+    pipeline.offer(new Change(Change.Type.ADDED, warning("also-old", 1)));
+    await().until(() -> pipeline.processed() == 2);
+    assertThat(receiver.decisions()).extracting(d -> d.event().uid()).containsExactly("also-old");
+
+    pipeline.reconfigure(config("maxEventAgeSeconds: 2\n" + WARNINGS_TO_SLACK));
+    pipeline.offer(new Change(Change.Type.ADDED, warning("too-old-again", 1)));
+    await().until(() -> pipeline.processed() == 3);
+    assertThat(receiver.decisions()).extracting(d -> d.event().uid()).containsExactly("also-old");
+  }
 }

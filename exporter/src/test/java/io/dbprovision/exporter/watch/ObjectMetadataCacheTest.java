@@ -2,6 +2,7 @@ package io.dbprovision.exporter.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbprovision.api.ResourceKind;
 import io.dbprovision.exporter.normalize.MutableClock;
 import io.dbprovision.exporter.normalize.ObjectMetadata;
 import io.dbprovision.exporter.normalize.ObjectRef;
@@ -10,10 +11,19 @@ import io.dbprovision.testkit.kubernetes.MockKubernetes;
 import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -164,5 +174,129 @@ class ObjectMetadataCacheTest {
     cache.lookup(ref(a));
 
     assertThat(cache.misses()).as("a was evicted by c").isEqualTo(4);
+  }
+
+  /** Paths of the GET requests a client sends, recorded by an interceptor. */
+  private static final class RecordedGets implements Interceptor {
+    final List<String> paths = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+      if (request.method().equals("GET")) {
+        paths.add(request.uri().getPath());
+      }
+    }
+
+    long count(String path) {
+      return paths.stream().filter(path::equals).count();
+    }
+  }
+
+  private KubernetesClient recordingClient(RecordedGets gets) {
+    return new KubernetesClientBuilder()
+        .withConfig(client.getConfiguration())
+        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("record", gets))
+        .build();
+  }
+
+  private GenericKubernetesResource operatorObject(ResourceKind kind, String name) {
+    GenericKubernetesResource object = new GenericKubernetesResource();
+    object.setApiVersion(ResourceKind.API_VERSION);
+    object.setKind(kind.kind());
+    object.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(namespace)
+            .withLabels(Map.of("team", "dba-" + name))
+            .build());
+    return client
+        .genericKubernetesResources(
+            new ResourceDefinitionContext.Builder()
+                .withGroup(ResourceKind.GROUP)
+                .withVersion(ResourceKind.VERSION)
+                .withKind(kind.kind())
+                .withPlural(kind.plural())
+                .withNamespaced(true)
+                .build())
+        .inNamespace(namespace)
+        .resource(object)
+        .create();
+  }
+
+  private ObjectRef ref(GenericKubernetesResource object) {
+    return new ObjectRef(
+        object.getApiVersion(),
+        object.getKind(),
+        namespace,
+        object.getMetadata().getName(),
+        object.getMetadata().getUid(),
+        "",
+        "");
+  }
+
+  @Test
+  void findsAKindThatIsNotBuiltInThroughDiscoveryOncePerGroupVersion() {
+    GenericKubernetesResource database = operatorObject(ResourceKind.DATABASE, "orders");
+    GenericKubernetesResource user = operatorObject(ResourceKind.DATABASE_USER, "app");
+    RecordedGets gets = new RecordedGets();
+    String discovery = "/apis/" + ResourceKind.API_VERSION;
+
+    try (KubernetesClient recording = recordingClient(gets)) {
+      ObjectMetadataCache cache =
+          new ObjectMetadataCache(recording, 10, Duration.ofMinutes(1), clock);
+
+      ObjectMetadata ofDatabase = cache.lookup(ref(database));
+      ObjectMetadata ofUser = cache.lookup(ref(user));
+
+      assertThat(ofDatabase.labels()).containsEntry("team", "dba-orders");
+      assertThat(ofUser.labels()).containsEntry("team", "dba-app");
+      assertThat(gets.count(discovery))
+          .as("one discovery of the group-version serves both kinds")
+          .isEqualTo(1);
+      assertThat(gets.paths)
+          .contains(
+              "/apis/"
+                  + ResourceKind.API_VERSION
+                  + "/namespaces/"
+                  + namespace
+                  + "/databases/orders",
+              "/apis/"
+                  + ResourceKind.API_VERSION
+                  + "/namespaces/"
+                  + namespace
+                  + "/databaseusers/app");
+
+      clock.advance(Duration.ofMinutes(2));
+      cache.lookup(ref(database));
+      assertThat(gets.count(discovery))
+          .as("a kind once found is not discovered again, even after the time to live")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aKindMissingFromAKnownGroupVersionIsRediscoveredOnlyAfterTheTimeToLive() {
+    RecordedGets gets = new RecordedGets();
+    String discovery = "/apis/" + ResourceKind.API_VERSION;
+    ObjectRef unknownKind =
+        new ObjectRef(ResourceKind.API_VERSION, "DatabaseWidget", namespace, "w", "", "", "");
+
+    try (KubernetesClient recording = recordingClient(gets)) {
+      ObjectMetadataCache cache =
+          new ObjectMetadataCache(recording, 10, Duration.ofMinutes(1), clock);
+
+      assertThat(cache.lookup(unknownKind)).isEqualTo(ObjectMetadata.UNKNOWN);
+      clock.advance(Duration.ofMinutes(2));
+      assertThat(cache.lookup(unknownKind)).isEqualTo(ObjectMetadata.UNKNOWN);
+      assertThat(gets.count(discovery))
+          .as("after the time to live the group-version is discovered again (a CRD may be new)")
+          .isEqualTo(2);
+
+      cache.lookup(
+          new ObjectRef(ResourceKind.API_VERSION, "DatabaseWidget", namespace, "x", "", "", ""));
+      assertThat(gets.count(discovery))
+          .as("within the time to live a missing kind costs no discovery")
+          .isEqualTo(2);
+    }
   }
 }
