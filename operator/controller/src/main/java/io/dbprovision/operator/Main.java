@@ -3,6 +3,7 @@ package io.dbprovision.operator;
 import io.dbprovision.operator.config.InvalidConfigException;
 import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.operator.connect.ConnectionPools;
+import io.dbprovision.operator.reconcile.DatabaseGrantReconciler;
 import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
 import io.dbprovision.operator.reconcile.DatabaseReconciler;
 import io.dbprovision.operator.reconcile.DatabaseRoleReconciler;
@@ -51,7 +52,8 @@ public final class Main {
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),
-        new DatabaseRoleReconciler(services, connections));
+        new DatabaseRoleReconciler(services, connections),
+        new DatabaseGrantReconciler(services, connections));
   }
 
   /**
