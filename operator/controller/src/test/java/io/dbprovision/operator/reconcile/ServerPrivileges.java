@@ -71,6 +71,21 @@ final class ServerPrivileges {
         mysqlGrantee(grantee, role));
   }
 
+  /** The roles {@code role} is a member of. */
+  Set<String> memberships(String role) throws SQLException {
+    if (postgres()) {
+      return query(
+          server.adminDatabase(),
+          "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+              + " WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = ?)",
+          role);
+    }
+    return query(
+        server.adminDatabase(),
+        "SELECT Role FROM mysql.roles_mapping WHERE User = ? AND Host = ''",
+        role);
+  }
+
   /** Runs administrative SQL (test setup and changes behind the operator's back). */
   void sql(String database, String... statements) throws SQLException {
     try (Connection connection = scratch.connect(database);
