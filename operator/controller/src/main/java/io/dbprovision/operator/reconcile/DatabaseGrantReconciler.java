@@ -93,7 +93,7 @@ public final class DatabaseGrantReconciler
               grant,
               grant.getSpec().getDriftPolicy(),
               resolved.parent().instance(),
-              appliedGeneration(status),
+              DriftCheck.appliedGeneration(status),
               services.config().defaultDriftInterval());
       DatabaseEngine engine = resolved.parent().engine();
       GrantSet requested =
@@ -166,25 +166,6 @@ public final class DatabaseGrantReconciler
     }
   }
 
-  /**
-   * The generation whose spec is in force on the server. A pass whose apply failed leaves the spec
-   * unapplied, so its retry applies again rather than reporting the spec as drift; a failed drift
-   * correction does not concern the spec.
-   */
-  static Long appliedGeneration(DatabaseGrantStatus status) {
-    return status.getConditions() == null
-        ? null
-        : status.getConditions().stream()
-            .filter(c -> ReadyCondition.TYPE.equals(c.getType()))
-            .filter(
-                c ->
-                    "True".equals(c.getStatus())
-                        || GRANT_DRIFT_CORRECTION_FAILED.reason().equals(c.getReason()))
-            .map(c -> c.getObservedGeneration())
-            .findFirst()
-            .orElse(null);
-  }
-
   private static CatalogEvent failureRow(DriftCheck drift) {
     if (drift == null) {
       return GRANT_RECONCILE_FAILED;
@@ -222,6 +203,11 @@ public final class DatabaseGrantReconciler
       DeletionStatus.block(
           services, grant, status, () -> status.setPhase(Phase.Failed), blocked.get());
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(ParentInstance.RECHECK);
+    }
+    if (grant.getStatus() == null || grant.getStatus().getAppliedGrants() == null) {
+      // Never got through a pass: it granted nothing, so there is nothing to revoke (and its
+      // grantee may not even exist on the server).
+      return gone(grant);
     }
     try {
       GrantParties.Resolution resolution = parties.resolveForRevocation(grant);

@@ -89,7 +89,7 @@ public final class DatabaseRoleReconciler
               role,
               role.getSpec().getDriftPolicy(),
               parent.instance(),
-              status.getObservedGeneration(),
+              DriftCheck.appliedGeneration(status),
               services.config().defaultDriftInterval());
       Outcome outcome =
           parent.engine().ensureRole(DesiredRole.from(role.getSpec()), drift.enforcement());

@@ -309,6 +309,32 @@ class DatabaseGrantEventsIT {
     }
   }
 
+  /**
+   * A grant that names a table a migration has not created yet fails transiently and is retried;
+   * the retry still applies the spec rather than reporting it as drift.
+   */
+  @Test
+  void aTableCreatedAfterTheGrantIsGrantedOnRetry(MockKubernetes kubernetes) throws SQLException {
+    ServerPrivileges server = on(TestServer.POSTGRES);
+    String database = scratch().createDatabase("later");
+    try (OperatorOnMock operator = new OperatorOnMock(kubernetes, "grantlater")) {
+      String role = readyRole(operator);
+      operator.create(grant("g", "r", onTable(server, database, List.of("SELECT"))));
+      assertRow(
+          operator.awaitEvent(KIND, "g", "ApplyFailed"),
+          CatalogEvent.GRANT_APPLY_FAILED,
+          "does not exist",
+          "granted once it does");
+
+      server.sql(database, "CREATE TABLE t (id INT)");
+      operator.awaitReady(DatabaseGrant.class, "g");
+      assertThat(server.onTable(database, "t", role, true)).containsExactly("SELECT");
+      assertThat(operator.find(e -> OperatorOnMock.matches(e, KIND, "g", "DriftDetected")))
+          .isEmpty();
+      assertAllInCatalog(operator.events());
+    }
+  }
+
   // ------------------------------------------------------------------ RevokeFailed
 
   @Test
