@@ -67,6 +67,29 @@ final class GrantParties {
    */
   record Waiting(String reason, String message, boolean nothingToRevoke) implements Resolution {}
 
+  /** What a grant needs from its grantee's spec. */
+  private record GranteeSpec(Grantee grantee, ResourceRef instanceRef, List<String> inRoles) {
+    static GranteeSpec of(HasMetadata resource) {
+      if (resource instanceof DatabaseUser user) {
+        var postgres = user.getSpec().getPostgres();
+        return new GranteeSpec(
+            Grantee.user(user.getSpec().getUsername()),
+            user.getSpec().getInstanceRef(),
+            postgres == null || postgres.getInRoles() == null
+                ? List.of()
+                : List.copyOf(postgres.getInRoles()));
+      }
+      DatabaseRole role = (DatabaseRole) resource;
+      var postgres = role.getSpec().getPostgres();
+      return new GranteeSpec(
+          Grantee.role(role.getSpec().getRoleName()),
+          role.getSpec().getInstanceRef(),
+          postgres == null || postgres.getInRoles() == null
+              ? List.of()
+              : List.copyOf(postgres.getInRoles()));
+    }
+  }
+
   private final KubernetesClient client;
   private final ParentInstance parents;
 
@@ -114,21 +137,7 @@ final class GrantParties {
           "Waiting for " + granteeKind + " " + granteeName + " to be Ready",
           false);
     }
-    Grantee grantee;
-    ResourceRef instanceRef;
-    List<String> inRoles;
-    if (granteeResource instanceof DatabaseUser login) {
-      grantee = Grantee.user(login.getSpec().getUsername());
-      instanceRef = login.getSpec().getInstanceRef();
-      inRoles =
-          login.getSpec().getPostgres() == null ? null : login.getSpec().getPostgres().getInRoles();
-    } else {
-      DatabaseRole role = (DatabaseRole) granteeResource;
-      grantee = Grantee.role(role.getSpec().getRoleName());
-      instanceRef = role.getSpec().getInstanceRef();
-      inRoles =
-          role.getSpec().getPostgres() == null ? null : role.getSpec().getPostgres().getInRoles();
-    }
+    GranteeSpec granteeSpec = GranteeSpec.of(granteeResource);
     String granteeNamespace = granteeResource.getMetadata().getNamespace();
 
     Optional<String> database = Optional.empty();
@@ -144,7 +153,8 @@ final class GrantParties {
             "DatabaseNotReady", "Waiting for Database " + dbName + " to be Ready", false);
       }
       if (db != null) {
-        Optional<String> mismatch = instanceMismatch(db, instanceRef, granteeNamespace);
+        Optional<String> mismatch =
+            instanceMismatch(db, granteeSpec.instanceRef(), granteeNamespace);
         if (mismatch.isPresent() && !revoking) {
           throw new InvalidSpecException(
               "resolve DatabaseGrant " + grant.getMetadata().getName(),
@@ -162,14 +172,15 @@ final class GrantParties {
       }
     }
 
-    ParentInstance.Resolution instance = parents.resolve(granteeNamespace, instanceRef);
+    ParentInstance.Resolution instance =
+        parents.resolve(granteeNamespace, granteeSpec.instanceRef());
     if (instance instanceof ParentInstance.Waiting waiting) {
       return new Waiting(waiting.reason(), waiting.message(), waiting.instanceMissing());
     }
     return new Resolved(
-        grantee,
+        granteeSpec.grantee(),
         (ParentInstance.Available) instance,
-        inRoles == null ? List.of() : List.copyOf(inRoles),
+        granteeSpec.inRoles(),
         database);
   }
 
