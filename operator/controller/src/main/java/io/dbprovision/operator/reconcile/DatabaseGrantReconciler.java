@@ -12,6 +12,7 @@ import static io.dbprovision.api.events.CatalogEvent.GRANT_REVOKE_FAILED;
 
 import io.dbprovision.api.ResourceKind;
 import io.dbprovision.api.events.CatalogEvent;
+import io.dbprovision.api.v1alpha1.AppliedGrants;
 import io.dbprovision.api.v1alpha1.DatabaseGrant;
 import io.dbprovision.api.v1alpha1.DatabaseGrantStatus;
 import io.dbprovision.api.v1alpha1.DatabaseGrantStatus.Phase;
@@ -102,9 +103,6 @@ public final class DatabaseGrantReconciler
       GrantScope scope = resolved.scope(requested);
       Outcome outcome =
           engine.ensureGrants(resolved.grantee(), requested, scope, drift.enforcement());
-      if (drift.enforcement().mode() == Enforcement.Mode.APPLY) {
-        recordChanges(grant, resolved, outcome.actions());
-      }
       Outcomes.recordDrift(services.events(), grant, outcome.drift(), DRIFT);
       status.setDrift(drift.status(outcome.drift(), services.clock().instant()));
       boolean drifted = !outcome.drift().remaining().isEmpty();
@@ -118,6 +116,9 @@ public final class DatabaseGrantReconciler
       if (outcome.changed() || drifted || status.getAppliedGrants() == null) {
         // What is in force now; a pass that changed nothing and found no drift leaves it as it was.
         status.setAppliedGrants(engine.currentGrants(resolved.grantee(), scope).toStatus());
+      }
+      if (drift.enforcement().mode() == Enforcement.Mode.APPLY) {
+        recordChanges(grant, resolved, outcome.actions(), status.getAppliedGrants());
       }
       status.setPhase(Phase.Ready);
       ReadyCondition.set(
@@ -143,7 +144,10 @@ public final class DatabaseGrantReconciler
 
   /** {@code Revoked} and {@code Applied} for what a pass that applied the spec changed. */
   private void recordChanges(
-      DatabaseGrant grant, GrantParties.Resolved resolved, List<String> actions) {
+      DatabaseGrant grant,
+      GrantParties.Resolved resolved,
+      List<String> actions,
+      AppliedGrants holds) {
     List<String> revoked =
         actions.stream().filter(a -> a.startsWith(DatabaseEngine.REVOKED)).toList();
     List<String> granted =
@@ -162,7 +166,15 @@ public final class DatabaseGrantReconciler
           .record(
               grant,
               GRANT_APPLIED,
-              "Grants applied to " + resolved.describe() + ": " + String.join("; ", granted));
+              "Grants applied to "
+                  + resolved.describe()
+                  + ": "
+                  + String.join("; ", granted)
+                  + "; now holds "
+                  + holds.getRoles().size()
+                  + " role(s) and "
+                  + holds.getDirectGrants()
+                  + " privilege(s)");
     }
   }
 

@@ -24,6 +24,8 @@ import io.dbprovision.api.v1alpha1.MySqlGrantSpec;
 import io.dbprovision.api.v1alpha1.PostgresGrant;
 import io.dbprovision.api.v1alpha1.PostgresGrantSpec;
 import io.dbprovision.api.v1alpha1.ResourceRef;
+import io.dbprovision.operator.testing.Http;
+import io.dbprovision.operator.testing.Scrape;
 import io.dbprovision.testkit.db.RealDatabases;
 import io.dbprovision.testkit.db.Scratch;
 import io.dbprovision.testkit.db.TestServer;
@@ -158,7 +160,8 @@ class DatabaseGrantEventsIT {
           CatalogEvent.GRANT_APPLIED,
           "Grants applied to user",
           login,
-          "2 privilege(s)");
+          "granted 0 role membership(s), 2 privilege(s)",
+          "now holds 0 role(s) and 2 privilege(s)");
       assertThat(server.onDatabase(database, login, false)).containsExactly("CONNECT", "CREATE");
       DatabaseGrantStatus status = status(operator, "app");
       assertThat(status.getPhase()).isEqualTo(DatabaseGrantStatus.Phase.Ready);
@@ -430,6 +433,17 @@ class DatabaseGrantEventsIT {
       // Detect mode only reports.
       assertThat(server.onTable(database, "t", role, true)).containsExactly("SELECT");
       assertAllInCatalog(operator.events());
+      Scrape scrape = Scrape.of(Http.get(operator.process.metricsPort(), "/metrics").body());
+      assertThat(
+              scrape.get(
+                  "dbprovision_drift_detected",
+                  "kind",
+                  KIND,
+                  "namespace",
+                  operator.namespace,
+                  "name",
+                  "g"))
+          .isEqualTo(1.0);
     }
   }
 
