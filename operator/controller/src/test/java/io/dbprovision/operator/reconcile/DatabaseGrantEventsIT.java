@@ -101,13 +101,15 @@ class DatabaseGrantEventsIT {
     };
   }
 
+  static DriftPolicy policy(DriftMode mode) {
+    DriftPolicy policy = new DriftPolicy();
+    policy.setMode(mode);
+    policy.setInterval("2s");
+    return policy;
+  }
+
   static Consumer<DatabaseGrantSpec> drift(DriftMode mode) {
-    return spec -> {
-      DriftPolicy policy = new DriftPolicy();
-      policy.setMode(mode);
-      policy.setInterval("2s");
-      spec.setDriftPolicy(policy);
-    };
+    return spec -> spec.setDriftPolicy(policy(mode));
   }
 
   /** A Ready DatabaseRole {@code r} on the Ready instance {@code db}; returns its server name. */
@@ -448,17 +450,17 @@ class DatabaseGrantEventsIT {
   }
 
   @Test
-  void driftCorrectedInCorrectMode(MockKubernetes kubernetes) throws SQLException {
+  void driftCorrectedInTheCorrectModeInheritedFromTheInstance(MockKubernetes kubernetes)
+      throws SQLException {
     ServerPrivileges server = on(TestServer.POSTGRES);
     String database = server.databaseWithTable("correct");
     try (OperatorOnMock operator = new OperatorOnMock(kubernetes, "grantcorrect")) {
       String role = readyRole(operator);
-      operator.create(
-          grant(
-              "g",
-              "r",
-              onTable(server, database, List.of("SELECT", "INSERT"))
-                  .andThen(drift(DriftMode.correct))));
+      // The grant has no policy of its own: it inherits its instance's.
+      DatabaseInstance instance = operator.get(DatabaseInstance.class, "db");
+      instance.getSpec().setDriftPolicy(policy(DriftMode.correct));
+      operator.client.resource(instance).update();
+      operator.create(grant("g", "r", onTable(server, database, List.of("SELECT", "INSERT"))));
       operator.awaitReady(DatabaseGrant.class, "g");
 
       server.revokeOnTable(database, "INSERT", role, true);
