@@ -346,29 +346,74 @@ class DatabaseGrantEventsIT {
     }
   }
 
+  /**
+   * An instance whose account owns {@code database} and its table {@code t} but is no superuser,
+   * and a Ready DatabaseRole {@code r} on it; returns the role's name.
+   */
+  private String readyRoleUnderALimitedAccount(
+      OperatorOnMock operator, ServerPrivileges server, String database) throws SQLException {
+    String limited = scratch().principalName("limited");
+    String admin = scratch().server().adminDatabase();
+    server.sql(admin, "CREATE ROLE " + scratch().quote(limited) + " LOGIN CREATEROLE");
+    server.sql(
+        admin,
+        "CREATE DATABASE " + scratch().quote(database) + " OWNER " + scratch().quote(limited));
+    server.sql(
+        database, "CREATE TABLE t (id INT)", "ALTER TABLE t OWNER TO " + scratch().quote(limited));
+    // Trust authentication here: the password is not checked.
+    operator.adminSecret("limited-admin", limited, "unused");
+    operator.instance("db", scratch().server(), scratch().server().port(), "limited-admin");
+    operator.awaitReady(DatabaseInstance.class, "db");
+    String role = scratch().principalName("grantee");
+    operator.create(DatabaseRoleEventsIT.role("r", role, "db"));
+    operator.awaitReady(DatabaseRole.class, "r");
+    return role;
+  }
+
+  @Test
+  void applyFailedOnceWhenTheInstanceAccountMayNotGrant(MockKubernetes kubernetes)
+      throws SQLException {
+    ServerPrivileges server = on(TestServer.POSTGRES);
+    String database = scratch().databaseName("denied");
+    try (OperatorOnMock operator = new OperatorOnMock(kubernetes, "grantdenied")) {
+      String role = readyRoleUnderALimitedAccount(operator, server, database);
+      // A table the instance account has no rights on.
+      server.sql(database, "CREATE TABLE secrets (id INT)");
+      DatabaseGrant grant = grant("g", "r", spec -> {});
+      PostgresGrantSpec pg = new PostgresGrantSpec();
+      pg.setGrants(List.of(postgresTable(database, "secrets", List.of("SELECT"))));
+      grant.getSpec().setPostgres(pg);
+      operator.create(grant);
+
+      assertRow(
+          operator.awaitEvent(KIND, "g", "ApplyFailed"),
+          CatalogEvent.GRANT_APPLY_FAILED,
+          "Failed to",
+          "permission denied");
+      await()
+          .atMost(OperatorOnMock.PATIENCE)
+          .until(() -> status(operator, "g").getPhase() == DatabaseGrantStatus.Phase.Failed);
+      await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> true);
+      assertThat(
+              operator.events().stream()
+                  .filter(e -> OperatorOnMock.matches(e, KIND, "g", "ApplyFailed"))
+                  .toList())
+          .singleElement()
+          .satisfies(e -> assertThat(e.getCount()).isOne());
+      assertThat(server.onTable(database, "secrets", role, true)).isEmpty();
+      assertAllInCatalog(operator.events());
+    }
+  }
+
   // ------------------------------------------------------------------ RevokeFailed
 
   @Test
   void revokeFailedWhenTheInstanceAccountLostTheTable(MockKubernetes kubernetes)
       throws SQLException {
     ServerPrivileges server = on(TestServer.POSTGRES);
-    String limited = scratch().principalName("limited");
-    String admin = scratch().server().adminDatabase();
-    // An instance account that owns the database and its table, but no superuser.
-    server.sql(admin, "CREATE ROLE " + scratch().quote(limited) + " LOGIN CREATEROLE");
     String database = scratch().databaseName("lost");
-    server.sql(
-        admin,
-        "CREATE DATABASE " + scratch().quote(database) + " OWNER " + scratch().quote(limited));
-    server.sql(
-        database, "CREATE TABLE t (id INT)", "ALTER TABLE t OWNER TO " + scratch().quote(limited));
     try (OperatorOnMock operator = new OperatorOnMock(kubernetes, "grantrevokefail")) {
-      operator.adminSecret("limited-admin", limited, "unused");
-      operator.instance("db", scratch().server(), scratch().server().port(), "limited-admin");
-      operator.awaitReady(DatabaseInstance.class, "db");
-      String role = scratch().principalName("grantee");
-      operator.create(DatabaseRoleEventsIT.role("r", role, "db"));
-      operator.awaitReady(DatabaseRole.class, "r");
+      String role = readyRoleUnderALimitedAccount(operator, server, database);
       operator.create(grant("g", "r", onTable(server, database, List.of("SELECT"))));
       operator.awaitReady(DatabaseGrant.class, "g");
 
