@@ -36,7 +36,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -54,23 +53,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DatabaseGrantEventsIT {
   private static final String KIND = "DatabaseGrant";
 
-  private final List<Scratch> scratches = new ArrayList<>();
+  /** The test's names on the server it runs against, dropped afterwards. */
+  private Scratch scratch;
 
   @AfterEach
   void dropScratch() throws SQLException {
-    for (Scratch scratch : scratches) {
+    if (scratch != null) {
       scratch.close();
     }
   }
 
   private ServerPrivileges on(TestServer kind) {
-    Scratch scratch = Scratch.on(RealDatabases.server(kind));
-    scratches.add(scratch);
+    scratch = Scratch.on(RealDatabases.server(kind));
     return new ServerPrivileges(scratch);
   }
 
   private Scratch scratch() {
-    return scratches.get(scratches.size() - 1);
+    return scratch;
   }
 
   /** A grant for the DatabaseRole {@code role}, without deletion protection unless asked. */
