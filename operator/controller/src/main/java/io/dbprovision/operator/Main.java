@@ -6,6 +6,7 @@ import io.dbprovision.operator.connect.ConnectionPools;
 import io.dbprovision.operator.reconcile.BackupRuns;
 import io.dbprovision.operator.reconcile.DatabaseBackupReconciler;
 import io.dbprovision.operator.reconcile.DatabaseBackupScheduleReconciler;
+import io.dbprovision.operator.reconcile.DatabaseGrantReconciler;
 import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
 import io.dbprovision.operator.reconcile.DatabaseReconciler;
 import io.dbprovision.operator.reconcile.DatabaseRestoreReconciler;
@@ -58,6 +59,7 @@ public final class Main {
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),
         new DatabaseRoleReconciler(services, connections),
+        new DatabaseGrantReconciler(services, connections),
         new DatabaseBackupReconciler(services, connections, backupRuns),
         new DatabaseRestoreReconciler(services, connections, backupRuns),
         new DatabaseBackupScheduleReconciler(services));

@@ -26,6 +26,14 @@ import java.util.OptionalLong;
  * transient (connection, busy). Messages never contain SQL text or passwords.
  */
 public interface DatabaseEngine {
+  /**
+   * The first word of every {@link #ensureGrants} action that takes privileges away; the others
+   * begin with {@link #GRANTED}. Reconcilers report the two as different events.
+   */
+  String REVOKED = "revoked ";
+
+  /** The first word of every {@link #ensureGrants} action that gives privileges. */
+  String GRANTED = "granted ";
 
   /** Connects, reads the server version, and measures the round trip. */
   ServerInfo checkHealth() throws EngineException;
@@ -111,11 +119,11 @@ public interface DatabaseEngine {
     GrantPlan revocations = plan.revocationsOnly();
     changes.differ(
         revocations.differences(),
-        "revoked " + describe(revocations),
+        REVOKED + describe(revocations),
         () -> applyGrantPlan(grantee, revocations));
     GrantPlan grants = plan.grantsOnly();
     changes.differ(
-        grants.differences(), "granted " + describe(grants), () -> applyGrantPlan(grantee, grants));
+        grants.differences(), GRANTED + describe(grants), () -> applyGrantPlan(grantee, grants));
     return changes.outcome();
   }
 

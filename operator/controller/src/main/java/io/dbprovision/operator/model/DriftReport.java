@@ -76,6 +76,15 @@ public record DriftReport(List<Difference> differences, List<Difference> correct
     return status;
   }
 
+  /** This report and {@code other} together, for a resource checked in two steps. */
+  public DriftReport and(DriftReport other) {
+    List<Difference> allDifferences = new ArrayList<>(differences);
+    allDifferences.addAll(other.differences);
+    List<Difference> allCorrected = new ArrayList<>(corrected);
+    allCorrected.addAll(other.corrected);
+    return new DriftReport(allDifferences, allCorrected);
+  }
+
   /** Differences still present after this pass. */
   public List<Difference> remaining() {
     List<Difference> remaining = new ArrayList<>(differences);

@@ -11,14 +11,15 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>object privileges in {@code databases} (and global privileges when {@code global});
- *   <li>role memberships, except {@code foreignMemberships}, which another resource owns (a
- *       DatabaseUser's {@code inRoles}).
+ *   <li>role memberships when {@code memberships}, except {@code foreignMemberships}, which another
+ *       resource owns (a DatabaseUser's {@code inRoles}).
  * </ul>
  *
  * A privilege in a database the spec stops naming is outside the scope and stays; the reconciler
  * widens the scope with the resource's own database so that removals there are revoked.
  */
-public record GrantScope(Set<String> databases, boolean global, Set<String> foreignMemberships) {
+public record GrantScope(
+    Set<String> databases, boolean global, boolean memberships, Set<String> foreignMemberships) {
 
   public GrantScope {
     databases = Set.copyOf(new TreeSet<>(databases));
@@ -33,19 +34,27 @@ public record GrantScope(Set<String> databases, boolean global, Set<String> fore
         .filter(d -> d != null)
         .forEach(databases::add);
     desired.defaultPrivileges().forEach(d -> databases.add(d.database()));
-    return new GrantScope(databases, true, Set.of());
+    return new GrantScope(databases, true, true, Set.of());
   }
 
   public GrantScope withDatabase(String database) {
     Set<String> wider = new HashSet<>(databases);
     wider.add(database);
-    return new GrantScope(wider, global, foreignMemberships);
+    return new GrantScope(wider, global, memberships, foreignMemberships);
   }
 
   public GrantScope excludingMemberships(Collection<String> roles) {
     Set<String> foreign = new HashSet<>(foreignMemberships);
     foreign.addAll(roles);
-    return new GrantScope(databases, global, foreign);
+    return new GrantScope(databases, global, memberships, foreign);
+  }
+
+  /**
+   * The same scope without any role membership: for a DatabaseRole's own privileges, whose
+   * memberships are its {@code inRoles} attribute or belong to DatabaseGrants naming the role.
+   */
+  public GrantScope withoutMemberships() {
+    return new GrantScope(databases, global, false, foreignMemberships);
   }
 
   /** Whether a privilege on this target is managed by the resource. */
@@ -56,6 +65,6 @@ public record GrantScope(Set<String> databases, boolean global, Set<String> fore
   }
 
   public boolean coversMembership(String role) {
-    return !foreignMemberships.contains(role);
+    return memberships && !foreignMemberships.contains(role);
   }
 }

@@ -20,6 +20,12 @@ import io.dbprovision.operator.engine.EngineException;
 import io.dbprovision.operator.engine.Outcome;
 import io.dbprovision.operator.metrics.OperatorMetrics.ReconcileResult;
 import io.dbprovision.operator.model.DesiredRole;
+import io.dbprovision.operator.model.DriftReport;
+import io.dbprovision.operator.model.Enforcement;
+import io.dbprovision.operator.model.GrantRequests;
+import io.dbprovision.operator.model.GrantScope;
+import io.dbprovision.operator.model.GrantSet;
+import io.dbprovision.operator.model.Grantee;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -32,8 +38,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Creates a role with its attributes and memberships, keeps them as the spec says (drift), and
- * drops it on deletion unless the {@code deletion-protection} annotation is set.
+ * Creates a role with its attributes, memberships and privileges ({@code grants}), keeps them as
+ * the spec says (drift), and drops it on deletion unless the {@code deletion-protection} annotation
+ * is set.
  */
 @ControllerConfiguration(name = "databaserole")
 public final class DatabaseRoleReconciler
@@ -82,10 +89,11 @@ public final class DatabaseRoleReconciler
               role,
               role.getSpec().getDriftPolicy(),
               parent.instance(),
-              status.getObservedGeneration(),
+              DriftCheck.appliedGeneration(status),
               services.config().defaultDriftInterval());
       Outcome outcome =
           parent.engine().ensureRole(DesiredRole.from(role.getSpec()), drift.enforcement());
+      DriftReport found = outcome.drift().and(ensureGrants(role, parent, drift.enforcement()));
       if (outcome.change() == Outcome.Change.CREATED) {
         services
             .events()
@@ -97,15 +105,15 @@ public final class DatabaseRoleReconciler
                     + " created on instance "
                     + parent.instance().getMetadata().getName());
       }
-      Outcomes.recordDrift(services.events(), role, outcome.drift(), DRIFT);
-      status.setDrift(drift.status(outcome.drift(), services.clock().instant()));
+      Outcomes.recordDrift(services.events(), role, found, DRIFT);
+      status.setDrift(drift.status(found, services.clock().instant()));
       services
           .metrics()
           .driftDetected(
               ResourceKind.DATABASE_ROLE,
               namespace(role),
               role.getMetadata().getName(),
-              !outcome.drift().remaining().isEmpty());
+              !found.remaining().isEmpty());
       status.setPhase(Phase.Ready);
       ReadyCondition.set(
           status,
@@ -131,6 +139,26 @@ public final class DatabaseRoleReconciler
     }
     finish(role, status, started, ReconcileResult.SUCCESS);
     return drift.reschedule(patch.control(role), role, services.clock().instant());
+  }
+
+  /**
+   * The role's own privileges (its {@code grants} blocks) through the same diff as a
+   * DatabaseGrant's: what the spec no longer lists is revoked, what is missing granted. Memberships
+   * are left out: they are the role's {@code inRoles} or belong to DatabaseGrants naming the role.
+   */
+  private static DriftReport ensureGrants(
+      DatabaseRole role, ParentInstance.Available parent, Enforcement enforcement)
+      throws EngineException {
+    GrantSet requested =
+        GrantRequests.forRole(role.getSpec(), parent.instance().getSpec().getEngine());
+    return parent
+        .engine()
+        .ensureGrants(
+            Grantee.role(role.getSpec().getRoleName()),
+            requested,
+            GrantScope.of(requested).withoutMemberships(),
+            enforcement)
+        .drift();
   }
 
   @Override

@@ -1,13 +1,16 @@
 package io.dbprovision.operator.reconcile;
 
+import io.dbprovision.api.events.CatalogEvent;
 import io.dbprovision.api.v1alpha1.DatabaseInstance;
 import io.dbprovision.api.v1alpha1.DriftDiff;
 import io.dbprovision.api.v1alpha1.DriftMode;
 import io.dbprovision.api.v1alpha1.DriftPolicy;
 import io.dbprovision.api.v1alpha1.DriftStatus;
+import io.dbprovision.api.v1alpha1.ResourceStatus;
 import io.dbprovision.operator.model.DriftReport;
 import io.dbprovision.operator.model.DriftSettings;
 import io.dbprovision.operator.model.Enforcement;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
@@ -35,6 +38,28 @@ record DriftCheck(DriftSettings settings, Enforcement enforcement) {
         settings,
         settings.enforcement(
             specChanged, Annotations.isTrue(resource, Annotations.ALLOW_DESTRUCTIVE_DRIFT)));
+  }
+
+  /**
+   * The generation whose spec is in force on the server, for {@link #of}: the one the last
+   * successful pass saw. A pass whose apply failed (transiently, so it is retried) leaves the spec
+   * unapplied, and the retry must apply it again rather than report it as drift. A failed drift
+   * correction does not concern the spec, so its generation stays applied.
+   */
+  static Long appliedGeneration(ResourceStatus status) {
+    if (status.getConditions() == null) {
+      return null;
+    }
+    return status.getConditions().stream()
+        .filter(c -> ReadyCondition.TYPE.equals(c.getType()))
+        .filter(
+            c ->
+                // DriftCorrectionFailed is the same reason for every kind.
+                "True".equals(c.getStatus())
+                    || CatalogEvent.GRANT_DRIFT_CORRECTION_FAILED.reason().equals(c.getReason()))
+        .map(Condition::getObservedGeneration)
+        .findFirst()
+        .orElse(null);
   }
 
   /** When to look again: the drift interval, or never (only on spec changes) when ignored. */

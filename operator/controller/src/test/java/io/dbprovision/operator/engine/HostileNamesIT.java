@@ -3,13 +3,22 @@ package io.dbprovision.operator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbprovision.api.v1alpha1.DatabaseGrantSpec;
 import io.dbprovision.api.v1alpha1.Engine;
+import io.dbprovision.api.v1alpha1.MySqlGrant;
+import io.dbprovision.api.v1alpha1.MySqlGrantLevel;
+import io.dbprovision.api.v1alpha1.MySqlGrantSpec;
+import io.dbprovision.api.v1alpha1.PostgresDefaultPrivilege;
+import io.dbprovision.api.v1alpha1.PostgresGrant;
+import io.dbprovision.api.v1alpha1.PostgresGrantSpec;
+import io.dbprovision.api.v1alpha1.PostgresObjectType;
 import io.dbprovision.operator.connect.ConnectionPools;
 import io.dbprovision.operator.connect.ConnectionSettings;
 import io.dbprovision.operator.model.DesiredDatabase;
 import io.dbprovision.operator.model.DesiredLogin;
 import io.dbprovision.operator.model.DesiredRole;
 import io.dbprovision.operator.model.Enforcement;
+import io.dbprovision.operator.model.GrantRequests;
 import io.dbprovision.operator.model.GrantScope;
 import io.dbprovision.operator.model.GrantSet;
 import io.dbprovision.operator.model.GrantTarget;
@@ -33,6 +42,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -305,6 +315,142 @@ class HostileNamesIT {
 
     GrantScope scope = GrantScope.of(GrantSet.EMPTY).withDatabase(database);
     assertThat(t.engine().currentGrants(Grantee.user(user), scope).privileges()).isEmpty();
+  }
+
+  /**
+   * Every free-form name of a DatabaseGrant spec (memberships, databases, schemas, tables, columns,
+   * routines, default privileges' schema and owner) carrying a hostile value, from the spec through
+   * {@link GrantRequests} to the engine: refused, or sent quoted and refused by the server because
+   * no such object exists. Nothing is granted and nothing is created.
+   */
+  @ParameterizedTest
+  @EnumSource(TestServer.class)
+  void hostileNamesInEveryGrantSpecFieldAreQuotedOrRefusedAndGrantNothing(TestServer kind)
+      throws Exception {
+    Target t = target(kind);
+    String database = t.scratch().databaseName("specs");
+    t.engine().ensureDatabase(DesiredDatabase.named(database), Enforcement.apply());
+    try (Connection connection = t.scratch().connect(database);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (id INT)");
+    }
+    String user = t.scratch().principalName("grantee");
+    t.engine().ensureUser(DesiredLogin.named(user), Password.of("secret-123"), Enforcement.apply());
+    Grantee grantee = Grantee.user(user);
+    Engine engine = kind == TestServer.POSTGRES ? Engine.postgres : Engine.mariadb;
+    Set<String> before = oddNames(t.server());
+    t.sent().clear();
+
+    for (String name : HOSTILE) {
+      for (DatabaseGrantSpec spec :
+          hostileGrantSpecs(kind, database, t.server().adminUser(), name)) {
+        GrantSet requested = GrantRequests.forGrant(spec, engine);
+        assertThatThrownBy(
+                () ->
+                    t.engine()
+                        .ensureGrants(
+                            grantee,
+                            requested,
+                            GrantScope.of(requested).withDatabase(database),
+                            Enforcement.apply()))
+            .as("grant naming %s", Identifiers.display(name))
+            .isInstanceOf(EngineException.class);
+      }
+    }
+
+    // Quotable names reach the server, quoted, and the server finds no such object.
+    assertThat(t.sent().executed()).anySatisfy(sql -> assertThat(sql).startsWith("GRANT"));
+    for (String statement : t.sent().executed()) {
+      for (String name : quotableNames(kind == TestServer.POSTGRES ? 63 : 64)) {
+        assertThat(statement.replace(t.scratch().quote(name), ""))
+            .as(statement)
+            .doesNotContain(name);
+      }
+    }
+    assertThat(oddNames(t.server())).isEqualTo(before);
+    GrantSet held =
+        t.engine().currentGrants(grantee, GrantScope.of(GrantSet.EMPTY).withDatabase(database));
+    assertThat(held.isEmpty()).as("grants held: %s", held).isTrue();
+  }
+
+  /** One grant spec per free-form field, with {@code name} in that field. */
+  private static List<DatabaseGrantSpec> hostileGrantSpecs(
+      TestServer kind, String database, String owner, String name) {
+    List<DatabaseGrantSpec> specs = new ArrayList<>();
+    if (kind == TestServer.POSTGRES) {
+      specs.add(postgresSpec(pg -> pg.setRoles(List.of(name))));
+      specs.add(postgresGrant(database, g -> g.setDatabase(name), "CONNECT"));
+      specs.add(postgresGrant(database, g -> g.setSchema(name), "USAGE"));
+      specs.add(postgresGrant(database, g -> g.setTables(List.of(name)), "SELECT"));
+      specs.add(postgresGrant(database, g -> g.setSequences(List.of(name)), "USAGE"));
+      specs.add(postgresGrant(database, g -> g.setFunctions(List.of(name)), "EXECUTE"));
+      for (boolean inSchema : new boolean[] {true, false}) {
+        PostgresDefaultPrivilege defaults = new PostgresDefaultPrivilege();
+        defaults.setDatabase(database);
+        defaults.setSchema(inSchema ? name : "public");
+        defaults.setGrantedBy(inSchema ? owner : name);
+        defaults.setObjectType(PostgresObjectType.tables);
+        defaults.setPrivileges(List.of("SELECT"));
+        specs.add(postgresSpec(pg -> pg.setDefaultPrivileges(List.of(defaults))));
+      }
+      return specs;
+    }
+    specs.add(mysqlSpec(my -> my.setRoles(List.of(name))));
+    specs.add(mysqlGrant(MySqlGrantLevel.table, database, g -> g.setTable(name), "SELECT"));
+    specs.add(
+        mysqlGrant(
+            MySqlGrantLevel.column,
+            database,
+            g -> {
+              g.setTable("t");
+              g.setColumns(List.of(name));
+            },
+            "SELECT"));
+    specs.add(
+        mysqlGrant(MySqlGrantLevel.procedure, database, g -> g.setProcedure(name), "EXECUTE"));
+    specs.add(mysqlGrant(MySqlGrantLevel.function, database, g -> g.setFunction(name), "EXECUTE"));
+    return specs;
+  }
+
+  private static DatabaseGrantSpec postgresSpec(Consumer<PostgresGrantSpec> body) {
+    PostgresGrantSpec pg = new PostgresGrantSpec();
+    body.accept(pg);
+    DatabaseGrantSpec spec = new DatabaseGrantSpec();
+    spec.setPostgres(pg);
+    return spec;
+  }
+
+  private static DatabaseGrantSpec postgresGrant(
+      String database, Consumer<PostgresGrant> body, String privilege) {
+    PostgresGrant grant = new PostgresGrant();
+    grant.setDatabase(database);
+    grant.setPrivileges(List.of(privilege));
+    body.accept(grant);
+    if (grant.getSchema() == null
+        && (grant.getTables() != null
+            || grant.getSequences() != null
+            || grant.getFunctions() != null)) {
+      grant.setSchema("public");
+    }
+    return postgresSpec(pg -> pg.setGrants(List.of(grant)));
+  }
+
+  private static DatabaseGrantSpec mysqlSpec(Consumer<MySqlGrantSpec> body) {
+    MySqlGrantSpec my = new MySqlGrantSpec();
+    body.accept(my);
+    DatabaseGrantSpec spec = new DatabaseGrantSpec();
+    spec.setMysql(my);
+    return spec;
+  }
+
+  private static DatabaseGrantSpec mysqlGrant(
+      MySqlGrantLevel level, String database, Consumer<MySqlGrant> body, String privilege) {
+    MySqlGrant grant = new MySqlGrant();
+    grant.setLevel(level);
+    grant.setDatabase(database);
+    grant.setPrivileges(List.of(privilege));
+    body.accept(grant);
+    return mysqlSpec(my -> my.setGrants(List.of(grant)));
   }
 
   /** The hostile names a quoting dialect must accept and keep exact. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbprovision.operator.model.DriftReport.Difference;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -163,5 +164,28 @@ class GrantPlanTest {
     assertThat(scope.withDatabase("other").covers(GrantTarget.database("other"))).isTrue();
     assertThat(scope.coversMembership("readers")).isTrue();
     assertThat(scope.coversMembership("from_user_spec")).isFalse();
+  }
+
+  @Test
+  void aScopeWithoutMembershipsCoversPrivilegesOnly() {
+    GrantSet desired = new GrantSet(Set.of(), privileges("SELECT@orders"), Set.of());
+    GrantScope scope = GrantScope.of(desired).withoutMemberships().withDatabase("other");
+
+    assertThat(scope.covers(ORDERS)).isTrue();
+    assertThat(scope.covers(GrantTarget.database("other"))).isTrue();
+    assertThat(scope.coversMembership("readers")).isFalse();
+  }
+
+  @Test
+  void driftReportsOfTwoStepsAddUp() {
+    Difference attribute = Difference.of("createdb", false, true);
+    Difference grant = Difference.of("grants.x.missing", "SELECT", "");
+
+    DriftReport both =
+        new DriftReport(List.of(attribute), List.of(attribute))
+            .and(new DriftReport(List.of(grant), List.of()));
+
+    assertThat(both.differences()).containsExactly(attribute, grant);
+    assertThat(both.remaining()).containsExactly(grant);
   }
 }

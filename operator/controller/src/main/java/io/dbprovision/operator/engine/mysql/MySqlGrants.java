@@ -4,6 +4,7 @@ import static io.dbprovision.operator.engine.Identifiers.display;
 
 import io.dbprovision.operator.engine.Changes;
 import io.dbprovision.operator.engine.ConnectionSource;
+import io.dbprovision.operator.engine.DatabaseEngine;
 import io.dbprovision.operator.engine.EngineException;
 import io.dbprovision.operator.engine.Identifiers;
 import io.dbprovision.operator.engine.InvalidSpecException;
@@ -217,7 +218,7 @@ final class MySqlGrants {
         GrantPlan revocations = plan.revocationsOnly();
         changes.differ(
             prefixed(prefix, revocations.differences()),
-            "revoked "
+            DatabaseEngine.REVOKED
                 + count(revocations)
                 + " on "
                 + display(account.name() + "@" + account.host()),
@@ -225,7 +226,10 @@ final class MySqlGrants {
         GrantPlan grants = plan.grantsOnly();
         changes.differ(
             prefixed(prefix, grants.differences()),
-            "granted " + count(grants) + " on " + display(account.name() + "@" + account.host()),
+            DatabaseEngine.GRANTED
+                + count(grants)
+                + " on "
+                + display(account.name() + "@" + account.host()),
             () -> apply(admin, op, account, grants));
       }
     }
