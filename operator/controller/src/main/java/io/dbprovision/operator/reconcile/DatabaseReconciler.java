@@ -74,7 +74,7 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
               db,
               db.getSpec().getDriftPolicy(),
               parent.instance(),
-              status.getObservedGeneration(),
+              DriftCheck.appliedGeneration(status),
               services.config().defaultDriftInterval());
       DatabaseEngine engine = parent.engine();
       Outcome outcome =
