@@ -47,7 +47,11 @@ public final class Main {
    */
   public static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
     InstanceConnections connections =
-        new InstanceConnections(services.client(), new ConnectionPools(), STATEMENT_TIMEOUT);
+        services
+            .shutdown()
+            .closeOnStop(
+                new InstanceConnections(
+                    services.client(), new ConnectionPools(), STATEMENT_TIMEOUT));
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),

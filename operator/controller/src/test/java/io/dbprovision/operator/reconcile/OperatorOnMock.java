@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +43,11 @@ final class OperatorOnMock implements AutoCloseable {
   final OperatorProcess process;
 
   OperatorOnMock(MockKubernetes kubernetes, String hint) {
+    this(kubernetes, hint, Clock.systemUTC());
+  }
+
+  /** As above, with the operator reading {@code clock} (tests that move time, e.g. rotation). */
+  OperatorOnMock(MockKubernetes kubernetes, String hint, Clock clock) {
     this.kubernetes = kubernetes;
     this.client = kubernetes.client();
     this.namespace = kubernetes.newNamespace(hint);
@@ -55,7 +61,7 @@ final class OperatorOnMock implements AutoCloseable {
                     "DBPROVISION_NAMESPACES", namespace,
                     "DBPROVISION_DEFAULT_DRIFT_INTERVAL", "1h")),
             client,
-            Clock.systemUTC(),
+            clock,
             Main::reconcilers);
   }
 
@@ -76,6 +82,16 @@ final class OperatorOnMock implements AutoCloseable {
 
   /** An instance on the real server (or on {@code port} instead of the server's own). */
   DatabaseInstance instance(String name, DatabaseServer server, int port, String secret) {
+    return instance(name, server, port, secret, spec -> {});
+  }
+
+  /** As above, with the spec adjusted by {@code customize} before it is created. */
+  DatabaseInstance instance(
+      String name,
+      DatabaseServer server,
+      int port,
+      String secret,
+      Consumer<DatabaseInstanceSpec> customize) {
     DatabaseInstance instance = new DatabaseInstance();
     instance.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     DatabaseInstanceSpec spec = new DatabaseInstanceSpec();
@@ -93,6 +109,7 @@ final class OperatorOnMock implements AutoCloseable {
     health.setTimeoutSeconds(2);
     spec.setHealthCheck(health);
     spec.setDeletionProtection(false);
+    customize.accept(spec);
     instance.setSpec(spec);
     return client.resource(instance).create();
   }
