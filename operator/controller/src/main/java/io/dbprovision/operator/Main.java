@@ -6,6 +6,7 @@ import io.dbprovision.operator.connect.ConnectionPools;
 import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
 import io.dbprovision.operator.reconcile.DatabaseReconciler;
 import io.dbprovision.operator.reconcile.DatabaseRoleReconciler;
+import io.dbprovision.operator.reconcile.DatabaseUserReconciler;
 import io.dbprovision.operator.reconcile.InstanceConnections;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -55,7 +56,8 @@ public final class Main {
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),
-        new DatabaseRoleReconciler(services, connections));
+        new DatabaseRoleReconciler(services, connections),
+        new DatabaseUserReconciler(services, connections));
   }
 
   /**
