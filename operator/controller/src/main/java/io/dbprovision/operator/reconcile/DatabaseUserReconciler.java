@@ -22,6 +22,7 @@ import io.dbprovision.api.v1alpha1.DeletionPolicy;
 import io.dbprovision.api.v1alpha1.RotationStatus;
 import io.dbprovision.api.v1alpha1.SecretInfo;
 import io.dbprovision.operator.OperatorServices;
+import io.dbprovision.operator.config.OperatorConfig;
 import io.dbprovision.operator.engine.DatabaseEngine;
 import io.dbprovision.operator.engine.EngineException;
 import io.dbprovision.operator.engine.Identifiers;
@@ -29,7 +30,6 @@ import io.dbprovision.operator.engine.InvalidSpecException;
 import io.dbprovision.operator.engine.Outcome;
 import io.dbprovision.operator.metrics.OperatorMetrics.ReconcileResult;
 import io.dbprovision.operator.model.DesiredLogin;
-import io.dbprovision.operator.model.Password;
 import io.dbprovision.operator.model.PasswordPolicy;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -82,17 +82,19 @@ public final class DatabaseUserReconciler
     this.credentials = new CredentialsSecret(services.client());
   }
 
-  /** Watches the credentials Secrets (only the operator's), so a deleted one is recreated. */
+  /**
+   * Watches the credentials Secrets (only the operator's), so that a deleted or edited one is
+   * repaired at once. Creations are not watched: the operator makes them itself, and the pass it
+   * would trigger could run on a copy of the DatabaseUser older than the status just written.
+   */
   @Override
   public List<EventSource<?, DatabaseUser>> prepareEventSources(
       EventSourceContext<DatabaseUser> context) {
     return List.of(
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Secret.class, DatabaseUser.class)
-                .withLabelSelector(
-                    CredentialsSecret.MANAGED_BY
-                        + "="
-                        + io.dbprovision.operator.config.OperatorConfig.COMPONENT)
+                .withLabelSelector(CredentialsSecret.MANAGED_BY + "=" + OperatorConfig.COMPONENT)
+                .withOnAddFilter(created -> false)
                 .build(),
             context));
   }
@@ -126,33 +128,21 @@ public final class DatabaseUserReconciler
               parent.instance(),
               status.getObservedGeneration(),
               services.config().defaultDriftInterval());
-      PasswordPolicy policy = PasswordPolicy.from(user.getSpec().getPasswordSecret());
-      Optional<String> problem = policy.problem();
-      if (problem.isPresent()) {
-        throw new InvalidSpecException(
-            "generate a password for " + Identifiers.display(name), problem.get());
-      }
-      Optional<String> badSecretName = CredentialsSecret.nameProblem(user);
-      if (badSecretName.isPresent()) {
-        throw new InvalidSpecException(
-            "name the credentials Secret of " + Identifiers.display(name), badSecretName.get());
-      }
+      PasswordPolicy policy = passwordPolicy(user);
       Optional<PasswordRotation> rotation =
           PasswordRotation.of(user.getSpec().getPasswordRotation());
       DesiredLogin login = DesiredLogin.from(user.getSpec());
       DatabaseEngine engine = parent.engine();
-      Optional<Secret> secret = credentials.read(user);
-      Optional<Password> kept = secret.flatMap(CredentialsSecret::password);
-      if (!exists && secret.flatMap(CredentialsSecret::passwordSetAt).isPresent()) {
+      UserPassword password = UserPassword.read(credentials, user, policy);
+      if (!exists && password.setAt().isPresent()) {
         exists = true; // an earlier pass created the login; its status has not reached us
         onFailure = USER_RECONCILE_FAILED;
       }
-      Password password = kept.orElseGet(policy::generate);
 
       if (exists && drift.enforcement().isDriftCorrection()) {
         onFailure = USER_DRIFT_CORRECTION_FAILED;
       }
-      Outcome outcome = engine.ensureUser(login, password, drift.enforcement());
+      Outcome outcome = engine.ensureUser(login, password.initial(), drift.enforcement());
       onFailure = USER_RECONCILE_FAILED;
       boolean created = outcome.change() == Outcome.Change.CREATED;
       if (created) {
@@ -169,56 +159,13 @@ public final class DatabaseUserReconciler
       Outcomes.recordDrift(services.events(), user, outcome.drift(), DRIFT);
 
       Instant now = services.clock().instant();
-      // When the current password was set, as the Secret records it (status may be stale or lost).
-      Instant since = secret.flatMap(CredentialsSecret::passwordSetAt).orElse(now);
-      PasswordChange change;
-      if (created) {
-        change = PasswordChange.NONE; // the login was created with the Secret's password
-      } else if (kept.isEmpty()) {
-        change = PasswordChange.REGENERATED;
-      } else if (secret.map(CredentialsSecret::pending).orElse(false)) {
-        change = PasswordChange.UNCONFIRMED;
-      } else if (rotation.isPresent() && rotation.get().due(since, now)) {
-        change = PasswordChange.ROTATED;
-        password = policy.generate();
-      } else {
-        change = PasswordChange.NONE;
-      }
-      log.debug(
-          "User {}: password change {} (rotation {}, last set {}, now {})",
-          name,
-          change,
-          rotation.isPresent() ? "due after " + rotation.get().next(since).orElse(null) : "off",
-          since,
-          now);
-      boolean passwordSet = created || change != PasswordChange.NONE;
-      Instant setAt = passwordSet ? now : since;
-      CredentialsSecret.Write written;
-      if (change == PasswordChange.NONE) {
-        written = credentials.write(user, parent.instance(), password, secret, false, setAt);
-      } else {
-        written = credentials.write(user, parent.instance(), password, secret, true, setAt);
-        engine.setPassword(login, password);
-        credentials.write(user, parent.instance(), password, credentials.read(user), false, setAt);
-      }
-      recordSecret(user, written, change);
-      if (change == PasswordChange.ROTATED) {
-        Optional<Instant> upcoming = rotation.get().next(now);
-        services
-            .events()
-            .record(
-                user,
-                USER_PASSWORD_ROTATED,
-                "Password of user "
-                    + name
-                    + " rotated on schedule; Secret "
-                    + CredentialsSecret.name(user)
-                    + " holds the new one"
-                    + upcoming.map(t -> "; next rotation at " + t).orElse(""));
-      }
-      status.setSecret(secretInfo(user, setAt));
+      UserPassword.Result settled =
+          password.settle(engine, login, parent.instance(), created, rotation, now);
+      log.debug("User {}: password change {}, set at {}", name, settled.change(), settled.setAt());
+      recordSecret(user, settled, rotation);
+      status.setSecret(secretInfo(user, settled.setAt()));
       status.setRotation(
-          rotation.map(r -> rotationStatus(r, status.getRotation(), change, setAt)).orElse(null));
+          rotation.map(r -> rotationStatus(r, status.getRotation(), settled)).orElse(null));
 
       status.setDrift(drift.status(outcome.drift(), services.clock().instant()));
       services
@@ -236,7 +183,7 @@ public final class DatabaseUserReconciler
           "User " + name + " is ready; credentials in Secret " + CredentialsSecret.name(user),
           user.getMetadata().getGeneration(),
           services.clock().instant());
-      next = nextPass(drift, rotation, setAt, now);
+      next = nextPass(drift, rotation, settled.setAt(), now);
     } catch (EngineException e) {
       boolean permanent = failures.report(user, status, onFailure, e);
       status.setPhase(Phase.Failed);
@@ -246,18 +193,7 @@ public final class DatabaseUserReconciler
       }
       return patch.control(user);
     } catch (KubernetesClientException e) {
-      String message =
-          "Failed to write credentials Secret "
-              + namespace(user)
-              + "/"
-              + CredentialsSecret.name(user)
-              + (e.getCode() > 0
-                  ? ": HTTP "
-                      + e.getCode()
-                      + (e.getStatus() != null && e.getStatus().getReason() != null
-                          ? " " + e.getStatus().getReason()
-                          : "")
-                  : ": the request could not be sent");
+      String message = secretFailure(user, e);
       services.events().record(user, onFailure, message);
       status.setPhase(Phase.Failed);
       ReadyCondition.set(
@@ -275,22 +211,62 @@ public final class DatabaseUserReconciler
     return next.isZero() ? control : control.rescheduleAfter(next);
   }
 
-  /** Why this pass sets a password on an existing login. */
-  private enum PasswordChange {
-    NONE,
-    /** The Secret was missing or held no password: a new one replaces the lost one. */
-    REGENERATED,
-    /** The Secret holds a password an earlier pass wrote but did not confirm on the server. */
-    UNCONFIRMED,
-    /** The rotation schedule came due. */
-    ROTATED
+  /** The spec's password settings, refused when the password or its Secret cannot be made. */
+  private static PasswordPolicy passwordPolicy(DatabaseUser user) throws InvalidSpecException {
+    String shown = Identifiers.display(user.getSpec().getUsername());
+    PasswordPolicy policy = PasswordPolicy.from(user.getSpec().getPasswordSecret());
+    Optional<String> problem = policy.problem();
+    if (problem.isPresent()) {
+      throw new InvalidSpecException("generate a password for " + shown, problem.get());
+    }
+    Optional<String> badSecretName = CredentialsSecret.nameProblem(user);
+    if (badSecretName.isPresent()) {
+      throw new InvalidSpecException(
+          "name the credentials Secret of " + shown, badSecretName.get());
+    }
+    return policy;
   }
 
+  /**
+   * A failed Secret call, described by its status code only: the client's message may quote the
+   * request, which can carry the password.
+   */
+  private static String secretFailure(DatabaseUser user, KubernetesClientException e) {
+    return "Failed to sync credentials Secret "
+        + namespace(user)
+        + "/"
+        + CredentialsSecret.name(user)
+        + (e.getCode() > 0
+            ? ": HTTP "
+                + e.getCode()
+                + (e.getStatus() != null && e.getStatus().getReason() != null
+                    ? " " + e.getStatus().getReason()
+                    : "")
+            : ": the request could not be sent");
+  }
+
+  /** SecretCreated / SecretUpdated for what happened to the Secret, PasswordRotated on rotation. */
   private void recordSecret(
-      DatabaseUser user, CredentialsSecret.Write written, PasswordChange change) {
+      DatabaseUser user, UserPassword.Result settled, Optional<PasswordRotation> rotation) {
     String secret = CredentialsSecret.name(user);
     String name = user.getSpec().getUsername();
-    switch (written) {
+    if (settled.change() == UserPassword.Change.ROTATED) {
+      services
+          .events()
+          .record(
+              user,
+              USER_PASSWORD_ROTATED,
+              "Password of user "
+                  + name
+                  + " rotated on schedule; Secret "
+                  + secret
+                  + " holds the new one"
+                  + rotation
+                      .flatMap(r -> r.next(settled.setAt()))
+                      .map(t -> "; next rotation at " + t)
+                      .orElse(""));
+    }
+    switch (settled.written()) {
       case CREATED ->
           services
               .events()
@@ -301,7 +277,7 @@ public final class DatabaseUserReconciler
                       + secret
                       + " created with the credentials of user "
                       + name
-                      + (change == PasswordChange.REGENERATED
+                      + (settled.change() == UserPassword.Change.REGENERATED
                           ? "; the Secret was missing, so the user's password was reset to a new"
                               + " one"
                           : ""));
@@ -315,7 +291,7 @@ public final class DatabaseUserReconciler
                       + secret
                       + " updated for user "
                       + name
-                      + switch (change) {
+                      + switch (settled.change()) {
                         case REGENERATED ->
                             ": it held no password, so the user's password was reset to a new one";
                         case ROTATED -> ": new password from the rotation schedule";
@@ -337,13 +313,13 @@ public final class DatabaseUserReconciler
   }
 
   private static RotationStatus rotationStatus(
-      PasswordRotation rotation, RotationStatus previous, PasswordChange change, Instant setAt) {
+      PasswordRotation rotation, RotationStatus previous, UserPassword.Result settled) {
     RotationStatus status = new RotationStatus();
     status.setLastRotatedAt(
-        change == PasswordChange.ROTATED
-            ? setAt.toString()
+        settled.change() == UserPassword.Change.ROTATED
+            ? settled.setAt().toString()
             : previous == null ? null : previous.getLastRotatedAt());
-    status.setNextRotationAt(rotation.next(setAt).map(Instant::toString).orElse(null));
+    status.setNextRotationAt(rotation.next(settled.setAt()).map(Instant::toString).orElse(null));
     return status;
   }
 

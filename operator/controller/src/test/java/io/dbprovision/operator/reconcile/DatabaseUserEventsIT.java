@@ -637,16 +637,22 @@ class DatabaseUserEventsIT {
       operator.readyInstance("db", scratch.server());
       operator.create(user("app", name, "db"));
       operator.awaitReady(DatabaseUser.class, "app");
-      DatabaseUser user = operator.get(DatabaseUser.class, "app");
-      String expected;
-      if (kind == TestServer.POSTGRES) {
-        user.getSpec().getPostgres().setInRoles(List.of(missing)); // no such role
-        expected = missing;
-      } else {
-        user.getSpec().getMysql().setAllowedHosts(List.of("%", "10.0.0.1'; --"));
-        expected = "host";
-      }
-      operator.client.resource(user).update();
+      String expected = kind == TestServer.POSTGRES ? missing : "host";
+      // A patch of the spec alone: the operator writes status meanwhile.
+      operator
+          .client
+          .resources(DatabaseUser.class)
+          .inNamespace(operator.namespace)
+          .withName("app")
+          .edit(
+              user -> {
+                if (kind == TestServer.POSTGRES) {
+                  user.getSpec().getPostgres().setInRoles(List.of(missing)); // no such role
+                } else {
+                  user.getSpec().getMysql().setAllowedHosts(List.of("%", "10.0.0.1'; --"));
+                }
+                return user;
+              });
       assertRow(
           operator.awaitEvent(KIND, "app", "ReconcileFailed"),
           CatalogEvent.USER_RECONCILE_FAILED,

@@ -135,13 +135,21 @@ class DatabaseUserSecrecyIT {
       seen.add(Serialization.asJson(operator.get(DatabaseUser.class, "app")));
 
       // A failed update: the failure's message and the exception JOSDK logs.
-      DatabaseUser current = operator.get(DatabaseUser.class, "app");
-      if (kind == TestServer.POSTGRES) {
-        current.getSpec().getPostgres().setInRoles(List.of(scratch.principalName("absent")));
-      } else {
-        current.getSpec().getMysql().setAllowedHosts(List.of("%", "bad host"));
-      }
-      operator.client.resource(current).update();
+      String absent = scratch.principalName("absent");
+      operator
+          .client
+          .resources(DatabaseUser.class)
+          .inNamespace(operator.namespace)
+          .withName("app")
+          .edit(
+              current -> {
+                if (kind == TestServer.POSTGRES) {
+                  current.getSpec().getPostgres().setInRoles(List.of(absent));
+                } else {
+                  current.getSpec().getMysql().setAllowedHosts(List.of("%", "bad host"));
+                }
+                return current;
+              });
       operator.awaitEvent("DatabaseUser", "app", "ReconcileFailed");
       seen.add(Serialization.asJson(operator.get(DatabaseUser.class, "app")));
       seen.add(Serialization.asJson(operator.get(DatabaseInstance.class, "db")));

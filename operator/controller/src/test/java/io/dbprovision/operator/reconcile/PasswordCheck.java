@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -29,7 +30,10 @@ final class PasswordCheck {
       try (Connection login = server.open("", user, password)) {
         return login.isValid(5);
       } catch (SQLException e) {
-        if (e.getErrorCode() == 1045) { // access denied: wrong password
+        // Access denied (1045; SQLSTATE 28000): wrong password, or no such account any more.
+        if (e instanceof SQLInvalidAuthorizationSpecException
+            || e.getErrorCode() == 1045
+            || "28000".equals(e.getSQLState())) {
           return false;
         }
         throw e;
