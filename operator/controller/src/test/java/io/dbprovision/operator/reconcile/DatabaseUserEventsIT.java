@@ -25,6 +25,7 @@ import io.dbprovision.testkit.kubernetes.MockKubernetesExtension;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -332,6 +333,101 @@ class DatabaseUserEventsIT {
       await()
           .atMost(OperatorOnMock.PATIENCE)
           .until(() -> PasswordCheck.accepts(scratch.server(), name, after));
+      assertAllInCatalog(operator.events());
+    }
+  }
+
+  @Test
+  void aSecretPreparedBeforehandSuppliesTheInitialPassword(MockKubernetes kubernetes)
+      throws SQLException {
+    Scratch scratch = scratch(TestServer.MARIADB);
+    String name = scratch.principalName("prepared");
+    String chosen = "Chosen-by-the-team-42";
+    try (OperatorOnMock operator = new OperatorOnMock(kubernetes, "userprepared")) {
+      operator.readyInstance("db", scratch.server());
+      operator
+          .client
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName(secretName(name))
+                  .withNamespace(operator.namespace)
+                  .withLabels(Map.of("team", "orders"))
+                  .endMetadata()
+                  .withStringData(Map.of("password", chosen))
+                  .build())
+          .create();
+      operator.create(user("app", name, "db"));
+      operator.awaitReady(DatabaseUser.class, "app");
+      assertThat(PasswordCheck.accepts(scratch.server(), name, chosen)).isTrue();
+      assertRow(
+          operator.awaitEvent(KIND, "app", "SecretUpdated"),
+          CatalogEvent.USER_SECRET_UPDATED,
+          secretName(name));
+      Secret secret =
+          operator
+              .client
+              .secrets()
+              .inNamespace(operator.namespace)
+              .withName(secretName(name))
+              .get();
+      assertThat(secret.getMetadata().getLabels()).containsEntry("team", "orders");
+      assertThat(secret.getMetadata().getOwnerReferences()).hasSize(1);
+      assertThat(secretData(operator, name))
+          .containsEntry("password", chosen)
+          .containsEntry("username", name);
+      assertAllInCatalog(operator.events());
+    }
+  }
+
+  @Test
+  void aPasswordLeftPendingIsSetOnTheServerOnTheNextPass(MockKubernetes kubernetes)
+      throws SQLException {
+    Scratch scratch = scratch(TestServer.MARIADB);
+    String name = scratch.principalName("pending");
+    String unconfirmed = "Written-but-not-yet-set-7";
+    try (OperatorOnMock operator = new OperatorOnMock(kubernetes, "userpending")) {
+      operator.readyInstance("db", scratch.server());
+      operator.create(user("app", name, "db"));
+      operator.awaitReady(DatabaseUser.class, "app");
+      String before = awaitPassword(operator, name);
+      // What a pass that stopped between writing the Secret and setting the password leaves.
+      operator
+          .client
+          .secrets()
+          .inNamespace(operator.namespace)
+          .withName(secretName(name))
+          .edit(
+              s -> {
+                s.getMetadata().getAnnotations().put(CredentialsSecret.PASSWORD_PENDING, "true");
+                s.getData()
+                    .put(
+                        "password",
+                        Base64.getEncoder()
+                            .encodeToString(unconfirmed.getBytes(StandardCharsets.UTF_8)));
+                return s;
+              });
+      assertRow(
+          awaitEvent(operator, "app", "SecretUpdated", "now set on the server"),
+          CatalogEvent.USER_SECRET_UPDATED,
+          secretName(name));
+      await()
+          .atMost(OperatorOnMock.PATIENCE)
+          .until(() -> PasswordCheck.accepts(scratch.server(), name, unconfirmed));
+      assertThat(PasswordCheck.accepts(scratch.server(), name, before)).isFalse();
+      await()
+          .atMost(OperatorOnMock.PATIENCE)
+          .until(
+              () ->
+                  !operator
+                      .client
+                      .secrets()
+                      .inNamespace(operator.namespace)
+                      .withName(secretName(name))
+                      .get()
+                      .getMetadata()
+                      .getAnnotations()
+                      .containsKey(CredentialsSecret.PASSWORD_PENDING));
       assertAllInCatalog(operator.events());
     }
   }
