@@ -11,6 +11,7 @@ import io.dbprovision.operator.reconcile.DatabaseInstanceReconciler;
 import io.dbprovision.operator.reconcile.DatabaseReconciler;
 import io.dbprovision.operator.reconcile.DatabaseRestoreReconciler;
 import io.dbprovision.operator.reconcile.DatabaseRoleReconciler;
+import io.dbprovision.operator.reconcile.DatabaseUserReconciler;
 import io.dbprovision.operator.reconcile.InstanceConnections;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -52,13 +53,20 @@ public final class Main {
    */
   public static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
     InstanceConnections connections =
-        new InstanceConnections(
-            services.client(), new ConnectionPools(), STATEMENT_TIMEOUT, services.metrics());
+        services
+            .shutdown()
+            .closeOnStop(
+                new InstanceConnections(
+                    services.client(),
+                    new ConnectionPools(),
+                    STATEMENT_TIMEOUT,
+                    services.metrics()));
     BackupRuns backupRuns = new BackupRuns(services);
     return List.of(
         new DatabaseInstanceReconciler(services, connections),
         new DatabaseReconciler(services, connections),
         new DatabaseRoleReconciler(services, connections),
+        new DatabaseUserReconciler(services, connections),
         new DatabaseGrantReconciler(services, connections),
         new DatabaseBackupReconciler(services, connections, backupRuns),
         new DatabaseRestoreReconciler(services, connections, backupRuns),

@@ -43,18 +43,21 @@ public final class OperatorProcess implements AutoCloseable {
   private final HealthServer health;
   private final MetricsServer metrics;
   private final AtomicBoolean stopping;
+  private final Shutdown shutdown;
 
   private OperatorProcess(
       EventRecorder recorder,
       Operator operator,
       HealthServer health,
       MetricsServer metrics,
-      AtomicBoolean stopping) {
+      AtomicBoolean stopping,
+      Shutdown shutdown) {
     this.recorder = recorder;
     this.operator = operator;
     this.health = health;
     this.metrics = metrics;
     this.stopping = stopping;
+    this.shutdown = shutdown;
   }
 
   /**
@@ -92,8 +95,9 @@ public final class OperatorProcess implements AutoCloseable {
                 EventRecorder.DEFAULT_QUEUE_CAPACITY,
                 EventRecorder.Retry.CLIENT_GO)
             .start();
+    Shutdown shutdown = new Shutdown();
     OperatorServices services =
-        new OperatorServices(client, recorder, operatorMetrics, config, clock);
+        new OperatorServices(client, recorder, operatorMetrics, config, clock, shutdown);
     List<Reconciler<? extends HasMetadata>> controllers = reconcilers.apply(services);
     AtomicBoolean stopping = new AtomicBoolean();
     Operator operator =
@@ -107,7 +111,8 @@ public final class OperatorProcess implements AutoCloseable {
     try {
       health = HealthServer.start(config.healthAddress(), probes::liveness, probes::readiness);
       metrics = MetricsServer.start(config.metricsAddress(), registry);
-      OperatorProcess process = new OperatorProcess(recorder, operator, health, metrics, stopping);
+      OperatorProcess process =
+          new OperatorProcess(recorder, operator, health, metrics, stopping, shutdown);
       log.info(
           "Serving /healthz and /readyz on {}, /metrics on {}",
           new ListenAddress(config.healthAddress().host(), health.port()),
@@ -127,7 +132,7 @@ public final class OperatorProcess implements AutoCloseable {
       return process;
     } catch (RuntimeException e) {
       stopping.set(true);
-      stop(operator, recorder, health, metrics);
+      stop(operator, shutdown, recorder, health, metrics);
       throw e;
     }
   }
@@ -212,16 +217,23 @@ public final class OperatorProcess implements AutoCloseable {
     return metrics.port();
   }
 
-  /** Stops reconciling, writes the Events still queued, then closes the endpoints. */
+  /**
+   * Stops reconciling, closes what the reconcilers held (connection pools), writes the Events still
+   * queued, then closes the endpoints.
+   */
   @Override
   public void close() {
     log.info("Operator stopping");
     stopping.set(true);
-    stop(operator, recorder, health, metrics);
+    stop(operator, shutdown, recorder, health, metrics);
   }
 
   private static void stop(
-      Operator operator, EventRecorder recorder, HealthServer health, MetricsServer metrics) {
+      Operator operator,
+      Shutdown shutdown,
+      EventRecorder recorder,
+      HealthServer health,
+      MetricsServer metrics) {
     if (operator != null) {
       try {
         operator.stop();
@@ -229,6 +241,7 @@ public final class OperatorProcess implements AutoCloseable {
         log.warn("JOSDK operator did not stop cleanly", e);
       }
     }
+    shutdown.run();
     recorder.close(EVENT_FLUSH_TIMEOUT);
     if (metrics != null) {
       metrics.close();

@@ -8,11 +8,13 @@ import java.time.Clock;
 
 /**
  * What the process shares with every reconciler: the Kubernetes client, the event recorder, the
- * metrics, the configuration (default drift interval, ...) and the clock.
+ * metrics, the configuration (default drift interval, ...), the clock, and the {@link Shutdown} on
+ * which reconcilers register what must be closed when the process stops.
  */
 public record OperatorServices(
     KubernetesClient client,
     EventRecorder events,
     OperatorMetrics metrics,
     OperatorConfig config,
-    Clock clock) {}
+    Clock clock,
+    Shutdown shutdown) {}

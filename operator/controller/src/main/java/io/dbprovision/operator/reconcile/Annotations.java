@@ -10,6 +10,12 @@ final class Annotations {
   /** Deletion protection for kinds without a spec field (DatabaseUser, DatabaseRole). */
   static final String DELETION_PROTECTION = PREFIX + "deletion-protection";
 
+  /**
+   * {@code Delete} (default) or {@code Retain}: whether the login is dropped from the server when a
+   * DatabaseUser is deleted (that kind has no spec field for it).
+   */
+  static final String DELETION_POLICY = PREFIX + "deletion-policy";
+
   /** Overrides deletion protection and dependency blocking. */
   static final String FORCE_DELETE = PREFIX + "force-delete";
 

@@ -68,5 +68,13 @@ final class Failures {
     RetryableFailure(EngineException cause) {
       super(cause.getMessage(), cause);
     }
+
+    /**
+     * A failure outside the engines (a Kubernetes API call). Only the description travels: the
+     * client's exception may quote the request, which can carry credentials.
+     */
+    RetryableFailure(String message) {
+      super(message);
+    }
   }
 }

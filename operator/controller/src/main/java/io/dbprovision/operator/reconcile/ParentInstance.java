@@ -3,10 +3,12 @@ package io.dbprovision.operator.reconcile;
 import io.dbprovision.api.v1alpha1.DatabaseInstance;
 import io.dbprovision.api.v1alpha1.DatabaseInstanceStatus;
 import io.dbprovision.api.v1alpha1.ResourceRef;
+import io.dbprovision.api.v1alpha1.ResourceStatus;
 import io.dbprovision.operator.engine.DatabaseEngine;
 import io.dbprovision.operator.engine.EngineException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The DatabaseInstance a child refers to. A child whose instance is missing or not Ready waits in
@@ -24,6 +26,11 @@ final class ParentInstance {
 
     boolean instanceMissing() {
       return INSTANCE_NOT_FOUND.equals(reason);
+    }
+
+    /** Ready=False with why the child waits (the caller sets its kind's Pending phase). */
+    void report(ResourceStatus status, Long generation, Instant now) {
+      ReadyCondition.set(status, false, reason, message, generation, now);
     }
   }
 

@@ -30,6 +30,17 @@
  *       for exactly that time; it writes status through JOSDK's update-and-cache so that the pass a
  *       new backup's event starts right after a trigger reads what the trigger wrote. It does not
  *       wait for the Database: the backups it creates do.
+ *   <li>DatabaseUser ({@link io.dbprovision.operator.reconcile.CredentialsSecret}, {@link
+ *       io.dbprovision.operator.reconcile.PasswordRotation}): the credentials Secret is the one
+ *       place a password lives. A password in an existing Secret is honoured; a missing or empty
+ *       one is regenerated and set on the server. Every password change is written to the Secret
+ *       marked pending, set on the server, then confirmed, so a failure in between heals on the
+ *       next pass. When the password was set is kept on the Secret too, so rotation does not depend
+ *       on status, which may be stale or lost.
+ *   <li>A DatabaseUser that still owns objects is not dropped ({@code DeletionBlocked}, naming
+ *       them) unless {@code force-delete} is set; then the engine hands them to the operator's
+ *       account. The {@code deletion-policy: Retain} annotation keeps the login and releases its
+ *       Secret from the owner reference so the credentials stay usable.
  * </ul>
  */
 package io.dbprovision.operator.reconcile;

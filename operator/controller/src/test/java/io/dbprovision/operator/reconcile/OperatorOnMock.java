@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -51,6 +52,11 @@ final class OperatorOnMock implements AutoCloseable {
   /** As configured by {@code settings} on top of the test defaults. */
   OperatorOnMock(MockKubernetes kubernetes, String hint, Map<String, String> settings) {
     this(kubernetes, hint, settings, Clock.systemUTC(), Main::reconcilers);
+  }
+
+  /** As above, with the operator reading {@code clock} (tests that move time, e.g. rotation). */
+  OperatorOnMock(MockKubernetes kubernetes, String hint, Clock clock) {
+    this(kubernetes, hint, Map.of(), clock, Main::reconcilers);
   }
 
   /** The operator with its own clock and reconcilers (to test one reconciler on its own). */
@@ -92,6 +98,16 @@ final class OperatorOnMock implements AutoCloseable {
 
   /** An instance on the real server (or on {@code port} instead of the server's own). */
   DatabaseInstance instance(String name, DatabaseServer server, int port, String secret) {
+    return instance(name, server, port, secret, spec -> {});
+  }
+
+  /** As above, with the spec adjusted by {@code customize} before it is created. */
+  DatabaseInstance instance(
+      String name,
+      DatabaseServer server,
+      int port,
+      String secret,
+      Consumer<DatabaseInstanceSpec> customize) {
     DatabaseInstance instance = new DatabaseInstance();
     instance.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     DatabaseInstanceSpec spec = new DatabaseInstanceSpec();
@@ -109,6 +125,7 @@ final class OperatorOnMock implements AutoCloseable {
     health.setTimeoutSeconds(2);
     spec.setHealthCheck(health);
     spec.setDeletionProtection(false);
+    customize.accept(spec);
     instance.setSpec(spec);
     return client.resource(instance).create();
   }
