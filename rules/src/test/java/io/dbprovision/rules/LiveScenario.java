@@ -76,6 +76,9 @@ final class LiveScenario implements AutoCloseable {
           new ExpectedEvent("Database", "protected", "DeletionBlocked"),
           new ExpectedEvent("Database", "template", "DeleteFailed"),
           new ExpectedEvent("Database", "ghost", "CreateFailed"),
+          new ExpectedEvent("DatabaseUser", "app", "Created"),
+          new ExpectedEvent("DatabaseUser", "app", "SecretCreated"),
+          new ExpectedEvent("DatabaseGrant", "app-rw", "Applied"),
           new ExpectedEvent("DatabaseBackup", "orders-backup", "Completed"),
           new ExpectedEvent("DatabaseRestore", "orders-restore", "Completed"));
 

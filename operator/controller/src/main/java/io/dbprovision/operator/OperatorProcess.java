@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,6 +162,20 @@ public final class OperatorProcess implements AutoCloseable {
     new Thread(() -> System.exit(Main.EXIT_LEADERSHIP_LOST), "leadership-lost").start();
   }
 
+  /**
+   * How a reconcile that failed transiently (a server down, the API server unreachable) is retried:
+   * with exponential backoff from 2 s up to 5 min, and without giving up. JOSDK's default stops
+   * after five attempts (about half a minute), after which a resource would stay Failed until its
+   * spec changed or the operator restarted, however soon the server came back. Permanent failures
+   * are not retried at all (the reconcilers record them and return).
+   */
+  static final GenericRetry RECONCILE_RETRY =
+      GenericRetry.defaultLimitedExponentialRetry()
+          .withoutMaxAttempts()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setIntervalMultiplier(2)
+          .setMaxInterval(Duration.ofMinutes(5).toMillis());
+
   private static Operator operator(
       OperatorConfig config,
       KubernetesClient client,
@@ -190,6 +205,7 @@ public final class OperatorProcess implements AutoCloseable {
       operator.register(
           reconciler,
           o -> {
+            o.withRetry(RECONCILE_RETRY);
             if (config.watchesAllNamespaces()) {
               o.watchingAllNamespaces();
             } else {

@@ -183,7 +183,7 @@ public final class DatabaseUserReconciler
           "User " + name + " is ready; credentials in Secret " + CredentialsSecret.name(user),
           user.getMetadata().getGeneration(),
           services.clock().instant());
-      next = nextPass(drift, rotation, settled.setAt(), now);
+      next = nextPass(user, drift, rotation, settled.setAt(), now);
     } catch (EngineException e) {
       boolean permanent = failures.report(user, status, onFailure, e);
       status.setPhase(Phase.Failed);
@@ -325,8 +325,12 @@ public final class DatabaseUserReconciler
 
   /** The drift interval, or sooner when the next rotation comes first. */
   private static Duration nextPass(
-      DriftCheck drift, Optional<PasswordRotation> rotation, Instant setAt, Instant now) {
-    Duration next = drift.next();
+      DatabaseUser user,
+      DriftCheck drift,
+      Optional<PasswordRotation> rotation,
+      Instant setAt,
+      Instant now) {
+    Duration next = drift.next(user, now);
     if (rotation.isPresent()) {
       Duration wait = PasswordRotation.wait(rotation.get().next(setAt), now);
       next = next.isZero() || wait.compareTo(next) < 0 ? wait : next;

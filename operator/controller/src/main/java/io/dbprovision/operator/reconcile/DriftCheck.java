@@ -62,11 +62,6 @@ record DriftCheck(DriftSettings settings, Enforcement enforcement) {
         .orElse(null);
   }
 
-  /** When to look again: the drift interval, or never (only on spec changes) when ignored. */
-  Duration next() {
-    return settings.mode() == DriftMode.ignore ? Duration.ZERO : settings.interval();
-  }
-
   /**
    * When to look again at {@code resource}: at its own slot in the drift interval, or never (only
    * on spec changes) when drift is ignored.
