@@ -13,10 +13,12 @@ import io.dbprovision.operator.model.Enforcement;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The drift policy of one resource (its own, else its instance's, else the operator's default),
@@ -76,7 +78,7 @@ record DriftCheck(DriftSettings settings, Enforcement enforcement) {
       return Duration.ZERO;
     }
     long interval = Math.max(1, settings.interval().toMillis());
-    long slot = Math.floorMod(identity(resource).hashCode(), interval);
+    long slot = Math.floorMod(spread(identity(resource)), interval);
     long sinceSlot = Math.floorMod(now.toEpochMilli() - slot, interval);
     return Duration.ofMillis(interval - sinceSlot);
   }
@@ -86,6 +88,15 @@ record DriftCheck(DriftSettings settings, Enforcement enforcement) {
       UpdateControl<P> control, P resource, Instant now) {
     Duration next = next(resource, now);
     return next.isZero() ? control : control.rescheduleAfter(next);
+  }
+
+  /**
+   * A well-mixed number for {@code identity}. String.hashCode would put names that differ only in
+   * their last character ("set-0001", "set-0002") one millisecond apart, that is, in one burst.
+   */
+  private static long spread(String identity) {
+    return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))
+        .getMostSignificantBits();
   }
 
   private static String identity(HasMetadata resource) {

@@ -56,6 +56,24 @@ class DriftCheckTest {
         .allSatisfy(count -> assertThat(count).isBetween(60, 140));
   }
 
+  @Test
+  void resourcesNamedInSequenceSpreadToo() {
+    // Without a uid (as on some API stand-ins) the slot comes from namespace/name.
+    int[] perMinute = new int[10];
+    for (int i = 0; i < 1000; i++) {
+      Database database = new Database();
+      database.setMetadata(
+          new ObjectMetaBuilder()
+              .withNamespace("apps")
+              .withName(String.format("set-%04d", i))
+              .build());
+      Duration wait = detect.next(database, RESTART);
+      perMinute[(int) ((wait.toMillis() - 1) / Duration.ofMinutes(1).toMillis())]++;
+    }
+    assertThat(Arrays.stream(perMinute).boxed().toList())
+        .allSatisfy(count -> assertThat(count).isBetween(60, 140));
+  }
+
   private static Database database(UUID uid) {
     Database database = new Database();
     database.setMetadata(
