@@ -23,10 +23,15 @@ import java.util.concurrent.TimeUnit;
  * the JVM's own allocations: what the container limit is checked against).
  */
 final class ExporterJvm implements AutoCloseable {
-  /** {@code exporter.javaToolOptions} of the chart's values.yaml. */
+  /**
+   * {@code exporter.javaToolOptions} of the chart's values.yaml; {@code
+   * -Dbench.exporter.javaToolOptions} measures other flags before they go into the chart.
+   */
   static final String CHART_JAVA_TOOL_OPTIONS =
-      "-XX:+UseSerialGC -XX:MaxRAMPercentage=70 -Xss512k -XX:+ExitOnOutOfMemoryError"
-          + " -XX:-UsePerfData";
+      System.getProperty(
+          "bench.exporter.javaToolOptions",
+          "-XX:+UseSerialGC -XX:MaxRAMPercentage=70 -Xss512k -XX:TieredStopAtLevel=1"
+              + " -XX:ReservedCodeCacheSize=32m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData");
 
   /** {@code exporter.resources.limits.memory} of the chart's values.yaml. */
   static final String CHART_MEMORY_LIMIT = "256m";
