@@ -22,8 +22,14 @@ import java.util.concurrent.TimeUnit;
  * the mock API server) in the figures.
  */
 final class OperatorJarProcess implements AutoCloseable {
-  /** Heap as the chart sizes it: 75% of the operator container's 512 MiB memory limit. */
-  static final String HEAP = "-Xmx384m";
+  /**
+   * The chart's JVM flags for the operator with {@code -XX:MaxRAM} standing in for the container's
+   * 512 MiB memory limit; {@code -Dbench.operator.jvm="..."} measures others.
+   */
+  static final String JVM_FLAGS =
+      System.getProperty(
+          "bench.operator.jvm",
+          "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:MaxRAM=512m");
 
   private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -53,7 +59,7 @@ final class OperatorJarProcess implements AutoCloseable {
     Path log = Files.createTempFile("operator-bench", ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"));
+    command.addAll(List.of(JVM_FLAGS.trim().split("\\s+")));
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
