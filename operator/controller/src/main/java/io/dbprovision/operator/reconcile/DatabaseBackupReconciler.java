@@ -66,6 +66,7 @@ import java.util.concurrent.CompletionException;
 public final class DatabaseBackupReconciler
     implements Reconciler<DatabaseBackup>, Cleaner<DatabaseBackup> {
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final InstanceConnections connections;
   private final ParentInstance parents;
   private final BackupInputs inputs;
@@ -74,6 +75,7 @@ public final class DatabaseBackupReconciler
   public DatabaseBackupReconciler(
       OperatorServices services, InstanceConnections connections, BackupRuns runs) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE_BACKUP);
     this.connections = connections;
     this.parents = new ParentInstance(services.client(), connections);
     this.inputs = new BackupInputs(services.client(), services.config().backupVolumes());
@@ -427,10 +429,7 @@ public final class DatabaseBackupReconciler
       }
     }
     runs.forget(uid);
-    services
-        .metrics()
-        .resourceGone(
-            ResourceKind.DATABASE_BACKUP, namespace(backup), backup.getMetadata().getName());
+    passes.gone(backup);
     return DeleteControl.defaultDelete();
   }
 
@@ -455,19 +454,7 @@ public final class DatabaseBackupReconciler
       StatusPatch<DatabaseBackup> patch,
       Instant started,
       ReconcileResult result) {
-    services
-        .metrics()
-        .resourcePhase(
-            ResourceKind.DATABASE_BACKUP,
-            namespace(backup),
-            backup.getMetadata().getName(),
-            status.getPhase());
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE_BACKUP,
-            result,
-            Duration.between(started, services.clock().instant()));
+    passes.finished(backup, status.getPhase(), started, result);
     return patch.control(backup);
   }
 

@@ -71,11 +71,13 @@ public final class DatabaseBackupScheduleReconciler
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final DeletionGuard deletion;
   private final Failures failures;
 
   public DatabaseBackupScheduleReconciler(OperatorServices services) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE_BACKUP_SCHEDULE);
     this.deletion = new DeletionGuard(services.client());
     this.failures = new Failures(services.events(), services.clock());
   }
@@ -395,7 +397,7 @@ public final class DatabaseBackupScheduleReconciler
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(ParentInstance.RECHECK);
     }
     // The backups it created go with it through their owner reference (garbage collection).
-    services.metrics().resourceGone(ResourceKind.DATABASE_BACKUP_SCHEDULE, namespace, name);
+    passes.gone(schedule);
     return DeleteControl.defaultDelete();
   }
 
@@ -470,19 +472,7 @@ public final class DatabaseBackupScheduleReconciler
       DatabaseBackupScheduleStatus status,
       Instant started,
       ReconcileResult result) {
-    String namespace = schedule.getMetadata().getNamespace();
-    String name = schedule.getMetadata().getName();
-    if (status.getPhase() != null) {
-      services
-          .metrics()
-          .resourcePhase(ResourceKind.DATABASE_BACKUP_SCHEDULE, namespace, name, status.getPhase());
-    }
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE_BACKUP_SCHEDULE,
-            result,
-            Duration.between(started, services.clock().instant()));
+    passes.finished(schedule, status.getPhase(), started, result);
   }
 
   /**

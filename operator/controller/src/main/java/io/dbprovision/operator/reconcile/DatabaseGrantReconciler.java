@@ -34,7 +34,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,12 +56,14 @@ public final class DatabaseGrantReconciler
       new Outcomes.DriftRows(GRANT_DRIFT_DETECTED, GRANT_DRIFT_CORRECTED);
 
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final GrantParties parties;
   private final DeletionGuard deletion;
   private final Failures failures;
 
   public DatabaseGrantReconciler(OperatorServices services, InstanceConnections connections) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE_GRANT);
     this.parties =
         new GrantParties(services.client(), new ParentInstance(services.client(), connections));
     this.deletion = new DeletionGuard(services.client());
@@ -264,9 +265,7 @@ public final class DatabaseGrantReconciler
   }
 
   private DeleteControl gone(DatabaseGrant grant) {
-    services
-        .metrics()
-        .resourceGone(ResourceKind.DATABASE_GRANT, namespace(grant), grant.getMetadata().getName());
+    passes.gone(grant);
     return DeleteControl.defaultDelete();
   }
 
@@ -290,19 +289,7 @@ public final class DatabaseGrantReconciler
 
   private void finish(
       DatabaseGrant grant, DatabaseGrantStatus status, Instant started, ReconcileResult result) {
-    services
-        .metrics()
-        .resourcePhase(
-            ResourceKind.DATABASE_GRANT,
-            namespace(grant),
-            grant.getMetadata().getName(),
-            status.getPhase());
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE_GRANT,
-            result,
-            Duration.between(started, services.clock().instant()));
+    passes.finished(grant, status.getPhase(), started, result);
   }
 
   private static String namespace(DatabaseGrant grant) {

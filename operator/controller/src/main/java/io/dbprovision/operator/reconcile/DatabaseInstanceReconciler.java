@@ -42,12 +42,14 @@ import java.util.Optional;
 public final class DatabaseInstanceReconciler
     implements Reconciler<DatabaseInstance>, Cleaner<DatabaseInstance> {
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final InstanceConnections connections;
   private final DeletionGuard deletion;
   private final Failures failures;
 
   public DatabaseInstanceReconciler(OperatorServices services, InstanceConnections connections) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE_INSTANCE);
     this.connections = connections;
     this.deletion = new DeletionGuard(services.client());
     this.failures = new Failures(services.events(), services.clock());
@@ -88,12 +90,7 @@ public final class DatabaseInstanceReconciler
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(ParentInstance.RECHECK);
     }
     connections.forget(instance);
-    services
-        .metrics()
-        .resourceGone(
-            ResourceKind.DATABASE_INSTANCE,
-            instance.getMetadata().getNamespace(),
-            instance.getMetadata().getName());
+    passes.gone(instance);
     return DeleteControl.defaultDelete();
   }
 
@@ -161,19 +158,7 @@ public final class DatabaseInstanceReconciler
       DatabaseInstanceStatus status,
       Instant started,
       ReconcileResult result) {
-    services
-        .metrics()
-        .resourcePhase(
-            ResourceKind.DATABASE_INSTANCE,
-            instance.getMetadata().getNamespace(),
-            instance.getMetadata().getName(),
-            status.getPhase());
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE_INSTANCE,
-            result,
-            Duration.between(started, services.clock().instant()));
+    passes.finished(instance, status.getPhase(), started, result);
   }
 
   private void metricsHealth(DatabaseInstance instance, boolean healthy, Duration latency) {

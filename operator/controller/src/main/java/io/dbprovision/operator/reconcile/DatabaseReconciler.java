@@ -30,7 +30,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -44,12 +43,14 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
       new Outcomes.DriftRows(DATABASE_DRIFT_DETECTED, DATABASE_DRIFT_CORRECTED);
 
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final ParentInstance parents;
   private final DeletionGuard deletion;
   private final Failures failures;
 
   public DatabaseReconciler(OperatorServices services, InstanceConnections connections) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE);
     this.parents = new ParentInstance(services.client(), connections);
     this.deletion = new DeletionGuard(services.client());
     this.failures = new Failures(services.events(), services.clock());
@@ -180,9 +181,7 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
   }
 
   private DeleteControl gone(Database db) {
-    services
-        .metrics()
-        .resourceGone(ResourceKind.DATABASE, namespace(db), db.getMetadata().getName());
+    passes.gone(db);
     return DeleteControl.defaultDelete();
   }
 
@@ -215,14 +214,7 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
   }
 
   private void finish(Database db, DatabaseStatus status, Instant started, ReconcileResult result) {
-    services
-        .metrics()
-        .resourcePhase(
-            ResourceKind.DATABASE, namespace(db), db.getMetadata().getName(), status.getPhase());
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE, result, Duration.between(started, services.clock().instant()));
+    passes.finished(db, status.getPhase(), started, result);
   }
 
   private DatabaseInfo info(Database db, java.util.OptionalLong size) {

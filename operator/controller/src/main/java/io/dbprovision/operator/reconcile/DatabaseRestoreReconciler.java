@@ -76,6 +76,7 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseRestoreReconciler
     implements Reconciler<DatabaseRestore>, Cleaner<DatabaseRestore> {
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final InstanceConnections connections;
   private final ParentInstance parents;
   private final BackupInputs inputs;
@@ -85,6 +86,7 @@ public final class DatabaseRestoreReconciler
   public DatabaseRestoreReconciler(
       OperatorServices services, InstanceConnections connections, BackupRuns runs) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE_RESTORE);
     this.connections = connections;
     this.parents = new ParentInstance(services.client(), connections);
     this.inputs = new BackupInputs(services.client(), services.config().backupVolumes());
@@ -556,10 +558,7 @@ public final class DatabaseRestoreReconciler
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(BackupRuns.POLL);
     }
     runs.forget(restore.getMetadata().getUid());
-    services
-        .metrics()
-        .resourceGone(
-            ResourceKind.DATABASE_RESTORE, namespace(restore), restore.getMetadata().getName());
+    passes.gone(restore);
     return DeleteControl.defaultDelete();
   }
 
@@ -569,19 +568,7 @@ public final class DatabaseRestoreReconciler
       StatusPatch<DatabaseRestore> patch,
       Instant started,
       ReconcileResult result) {
-    services
-        .metrics()
-        .resourcePhase(
-            ResourceKind.DATABASE_RESTORE,
-            namespace(restore),
-            restore.getMetadata().getName(),
-            status.getPhase());
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE_RESTORE,
-            result,
-            Duration.between(started, services.clock().instant()));
+    passes.finished(restore, status.getPhase(), started, result);
     return patch.control(restore);
   }
 

@@ -33,7 +33,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -49,12 +48,14 @@ public final class DatabaseRoleReconciler
       new Outcomes.DriftRows(ROLE_DRIFT_DETECTED, ROLE_DRIFT_CORRECTED);
 
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final ParentInstance parents;
   private final DeletionGuard deletion;
   private final Failures failures;
 
   public DatabaseRoleReconciler(OperatorServices services, InstanceConnections connections) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE_ROLE);
     this.parents = new ParentInstance(services.client(), connections);
     this.deletion = new DeletionGuard(services.client());
     this.failures = new Failures(services.events(), services.clock());
@@ -216,27 +217,13 @@ public final class DatabaseRoleReconciler
   }
 
   private DeleteControl gone(DatabaseRole role) {
-    services
-        .metrics()
-        .resourceGone(ResourceKind.DATABASE_ROLE, namespace(role), role.getMetadata().getName());
+    passes.gone(role);
     return DeleteControl.defaultDelete();
   }
 
   private void finish(
       DatabaseRole role, DatabaseRoleStatus status, Instant started, ReconcileResult result) {
-    services
-        .metrics()
-        .resourcePhase(
-            ResourceKind.DATABASE_ROLE,
-            namespace(role),
-            role.getMetadata().getName(),
-            status.getPhase());
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE_ROLE,
-            result,
-            Duration.between(started, services.clock().instant()));
+    passes.finished(role, status.getPhase(), started, result);
   }
 
   private static String namespace(DatabaseRole role) {

@@ -69,6 +69,7 @@ public final class DatabaseUserReconciler
       new Outcomes.DriftRows(USER_DRIFT_DETECTED, USER_DRIFT_CORRECTED);
 
   private final OperatorServices services;
+  private final PassMetrics passes;
   private final ParentInstance parents;
   private final DeletionGuard deletion;
   private final Failures failures;
@@ -76,6 +77,7 @@ public final class DatabaseUserReconciler
 
   public DatabaseUserReconciler(OperatorServices services, InstanceConnections connections) {
     this.services = services;
+    this.passes = new PassMetrics(services, ResourceKind.DATABASE_USER);
     this.parents = new ParentInstance(services.client(), connections);
     this.deletion = new DeletionGuard(services.client());
     this.failures = new Failures(services.events(), services.clock());
@@ -433,27 +435,13 @@ public final class DatabaseUserReconciler
   }
 
   private DeleteControl gone(DatabaseUser user) {
-    services
-        .metrics()
-        .resourceGone(ResourceKind.DATABASE_USER, namespace(user), user.getMetadata().getName());
+    passes.gone(user);
     return DeleteControl.defaultDelete();
   }
 
   private void finish(
       DatabaseUser user, DatabaseUserStatus status, Instant started, ReconcileResult result) {
-    services
-        .metrics()
-        .resourcePhase(
-            ResourceKind.DATABASE_USER,
-            namespace(user),
-            user.getMetadata().getName(),
-            status.getPhase());
-    services
-        .metrics()
-        .reconcileFinished(
-            ResourceKind.DATABASE_USER,
-            result,
-            Duration.between(started, services.clock().instant()));
+    passes.finished(user, status.getPhase(), started, result);
   }
 
   private static String namespace(DatabaseUser user) {
