@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,22 +28,24 @@ import org.slf4j.LoggerFactory;
  * settings (the Secret's password changed, the host moved, a new CA) closes the old pool and builds
  * a new one; {@link #close(String, String)} closes it when the instance goes away.
  *
- * <p>PostgreSQL keeps per-database catalogs, so an instance also gets pools for the databases its
- * engine works inside. Those are created on first use, hold no idle connections, and only the most
- * recently used few are kept, so an instance with a thousand databases does not keep a thousand
- * pools (each pool has its own housekeeping thread).
+ * <p>PostgreSQL keeps per-database catalogs, so an engine also works inside other databases of an
+ * instance. Those connections are not pooled: each is opened for one session and closed after it, a
+ * few at a time per instance ({@link DatabaseSessions} says why).
  */
 public final class ConnectionPools implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionPools.class);
 
-  /** Sizes and timeouts shared by every pool. */
+  /**
+   * Sizes and timeouts shared by every pool; {@code databaseSessionsPerInstance} bounds the
+   * connections open at once to an instance's other databases.
+   */
   public record Options(
       int maximumPoolSize,
-      int databasePoolsPerInstance,
+      int databaseSessionsPerInstance,
       Duration idleTimeout,
       Duration maxLifetime) {
     public static final Options DEFAULTS =
-        new Options(3, 8, Duration.ofMinutes(2), Duration.ofMinutes(15));
+        new Options(3, 3, Duration.ofMinutes(2), Duration.ofMinutes(15));
   }
 
   private final Options options;
@@ -103,7 +104,7 @@ public final class ConnectionPools implements AutoCloseable {
     instances.clear();
   }
 
-  /** The pools of one instance: its administrative database, plus recent per-database ones. */
+  /** The pool of one instance's administrative database, and sessions to its other databases. */
   static final class InstancePools implements ConnectionSource {
     private final String key;
     private final ConnectionSettings settings;
@@ -111,7 +112,7 @@ public final class ConnectionPools implements AutoCloseable {
     private final Options options;
     private final Optional<Path> caFile;
     private final HikariDataSource admin;
-    private final Map<String, HikariDataSource> databases;
+    private final DatabaseSessions databases;
     private volatile boolean closed;
 
     InstancePools(String key, ConnectionSettings settings, String fingerprint, Options options) {
@@ -122,18 +123,9 @@ public final class ConnectionPools implements AutoCloseable {
       this.caFile = writeCertificate(settings);
       this.admin = pool(settings.adminDatabase(), 1);
       this.databases =
-          new LinkedHashMap<>(8, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, HikariDataSource> eldest) {
-              if (size() > options.databasePoolsPerInstance()) {
-                eldest.getValue().close();
-                return true;
-              }
-              return false;
-            }
-          };
+          new DatabaseSessions(
+              options.databaseSessionsPerInstance(),
+              Duration.ofMillis(Math.max(250, settings.connectTimeout().toMillis())));
     }
 
     private HikariDataSource pool(String database, int minimumIdle) {
@@ -176,22 +168,7 @@ public final class ConnectionPools implements AutoCloseable {
         connection.setCatalog(name); // HikariCP restores the catalog when it is returned
         return connection;
       }
-      HikariDataSource pool;
-      synchronized (databases) {
-        pool = databases.computeIfAbsent(name, database -> pool(database, 0));
-      }
-      return pool.getConnection();
-    }
-
-    @Override
-    public void release(String database) {
-      HikariDataSource pool;
-      synchronized (databases) {
-        pool = databases.remove(database);
-      }
-      if (pool != null) {
-        pool.close();
-      }
+      return databases.open(JdbcConfiguration.of(settings, name, caFile), name);
     }
 
     private void requireOpen() throws SQLException {
@@ -203,10 +180,6 @@ public final class ConnectionPools implements AutoCloseable {
     void close() {
       closed = true;
       admin.close();
-      synchronized (databases) {
-        databases.values().forEach(HikariDataSource::close);
-        databases.clear();
-      }
       caFile.ifPresent(
           file -> {
             try {

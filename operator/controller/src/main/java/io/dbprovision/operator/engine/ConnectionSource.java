@@ -12,10 +12,4 @@ public interface ConnectionSource {
   Connection admin() throws SQLException;
 
   Connection database(String name) throws SQLException;
-
-  /**
-   * Closes any pooled connections to one database, before it is dropped or renamed, so that the
-   * operator's own idle sessions do not hold it open.
-   */
-  default void release(String database) {}
 }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RealDatabases.class)
 class ConnectionPoolsIT {
+  /** The connect timeout of the test's settings, also how long a session waits for its place. */
+  static final Duration WAIT = Duration.ofSeconds(2);
+
   final ConnectionPools pools =
       new ConnectionPools(
           new ConnectionPools.Options(3, 2, Duration.ofMinutes(1), Duration.ofMinutes(5)));
@@ -47,7 +51,7 @@ class ConnectionPoolsIT {
         null,
         Optional.empty(),
         null,
-        Duration.ofSeconds(5),
+        WAIT,
         application);
   }
 
@@ -121,23 +125,54 @@ class ConnectionPoolsIT {
   }
 
   @Test
-  void keepsOnlyTheMostRecentPerDatabasePools(@On(TestServer.POSTGRES) Scratch scratch)
+  void keepsNoSessionToAnotherDatabaseOpenAfterItIsClosed(@On(TestServer.POSTGRES) Scratch scratch)
       throws Exception {
     DatabaseServer server = scratch.server();
     ConnectionSource source =
         pools.forInstance("shop", "pg", settings(server, Engine.postgres, server.adminPassword()));
     String first = scratch.createDatabase("first");
     String second = scratch.createDatabase("second");
-    String third = scratch.createDatabase("third");
 
     try (Connection held = source.database(first)) {
       assertThat(held.isValid(1)).isTrue();
       use(source.database(second));
       assertThat(sessions(server, first)).isEqualTo(1);
+      assertThat(sessions(server, second)).isZero();
     }
-    use(source.database(third)); // a third database pool evicts the least recently used
 
     assertThat(sessions(server, first)).isZero();
+    // Nothing of ours holds the database open: it can be dropped without terminating anyone.
+    try (Connection admin = server.openAdmin();
+        Statement drop = admin.createStatement()) {
+      drop.execute("DROP DATABASE " + scratch.quote(first));
+    }
+  }
+
+  @Test
+  void boundsTheSessionsOpenAtOnceToOtherDatabases(@On(TestServer.POSTGRES) Scratch scratch)
+      throws Exception {
+    DatabaseServer server = scratch.server();
+    // Options of this test: at most two sessions to other databases per instance.
+    ConnectionSource source =
+        pools.forInstance(
+            "shop", "bounded", settings(server, Engine.postgres, server.adminPassword()));
+    String database = scratch.createDatabase("bounded");
+
+    Connection first = source.database(database);
+    Connection second = source.database(database);
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> source.database(database))
+        .isInstanceOf(SQLTransientConnectionException.class)
+        .hasMessageContaining("no connection to database " + database)
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("08004");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(WAIT);
+
+    first.close();
+    first.close(); // a second close frees no second place
+    use(source.database(database));
+    second.close();
+    assertThat(sessions(server, database)).isZero();
   }
 
   @Test

@@ -40,11 +40,6 @@ final class RecordingConnections implements ConnectionSource {
     return recording(delegate.database(name));
   }
 
-  @Override
-  public void release(String database) {
-    delegate.release(database);
-  }
-
   private Connection recording(Connection connection) {
     return (Connection)
         Proxy.newProxyInstance(

@@ -207,12 +207,10 @@ public final class PostgresEngine implements DatabaseEngine {
           changes.differ(
               Difference.of("tablespace", pg.tablespace(), row.tablespace()),
               "moved to tablespace " + display(pg.tablespace()),
-              () -> {
-                connections.release(database.name());
-                admin.execute(
-                    "move database " + display(database.name()),
-                    "ALTER DATABASE " + db + " SET TABLESPACE " + tablespace);
-              });
+              () ->
+                  admin.execute(
+                      "move database " + display(database.name()),
+                      "ALTER DATABASE " + db + " SET TABLESPACE " + tablespace));
         }
       }
     }
@@ -344,7 +342,6 @@ public final class PostgresEngine implements DatabaseEngine {
       if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
         return Outcome.noop();
       }
-      connections.release(database);
       if (serverVersion() >= 130000) {
         // FORCE terminates the sessions and drops in one step, so none can sneak in between.
         admin.execute(op, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
