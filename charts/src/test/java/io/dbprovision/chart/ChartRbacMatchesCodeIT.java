@@ -81,6 +81,13 @@ class ChartRbacMatchesCodeIT {
           "JOSDK re-reads an object after a conflicting patch (409), which the scenario does not"
               + " provoke for this kind");
     }
+    for (String kind : List.of("databaseinstances", "databases")) {
+      why.put(
+          GROUP + kind + " get",
+          "children read their instance, and grants their database, from informer caches; a copy"
+              + " that is missing or not yet Ready is read from the API server, and a backup reads"
+              + " its Database, neither of which the scenario's timing provokes reliably");
+    }
     why.put(
         GROUP + "databasebackupschedules/status patch",
         "a schedule's error path patches Ready=False (updateErrorStatus); the demo's schedule is"

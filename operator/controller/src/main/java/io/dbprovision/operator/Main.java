@@ -60,7 +60,8 @@ public final class Main {
                     services.client(),
                     new ConnectionPools(),
                     STATEMENT_TIMEOUT,
-                    services.metrics()));
+                    services.metrics(),
+                    services.clock()));
     BackupRuns backupRuns = new BackupRuns(services);
     return List.of(
         new DatabaseInstanceReconciler(services, connections),

@@ -37,11 +37,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -82,6 +85,16 @@ public final class DatabaseBackupReconciler
     this.runs = runs;
   }
 
+  /**
+   * The instances' informer, whose cache {@link ParentInstance} reads; it wakes nothing (a
+   * DatabaseBackup reaches its instance through a Database, and waits with a recheck).
+   */
+  @Override
+  public List<EventSource<?, DatabaseBackup>> prepareEventSources(
+      EventSourceContext<DatabaseBackup> context) {
+    return List.of(ParentInstance.trigger(context, backup -> null));
+  }
+
   @Override
   public UpdateControl<DatabaseBackup> reconcile(
       DatabaseBackup backup, Context<DatabaseBackup> context) {
@@ -109,7 +122,7 @@ public final class DatabaseBackupReconciler
       return finish(backup, status, patch, started, ReconcileResult.SUCCESS);
     }
     try {
-      return start(backup, status, patch, started);
+      return start(backup, status, patch, started, context);
     } catch (BackupInputException e) {
       if (!e.retryable()) {
         fail(backup, status, "Backup cannot run: " + e.getMessage());
@@ -128,7 +141,8 @@ public final class DatabaseBackupReconciler
       DatabaseBackup backup,
       DatabaseBackupStatus status,
       StatusPatch<DatabaseBackup> patch,
-      Instant started)
+      Instant started,
+      Context<DatabaseBackup> context)
       throws BackupInputException, EngineException {
     DatabaseBackupSpec spec = backup.getSpec();
     ResourceRef ref = spec.getDatabaseRef();
@@ -163,7 +177,7 @@ public final class DatabaseBackupReconciler
           "Waiting for Database " + dbNamespace + "/" + ref.getName() + " to be Ready");
     }
     ParentInstance.Resolution resolution =
-        parents.resolve(dbNamespace, database.getSpec().getInstanceRef());
+        parents.resolve(context, dbNamespace, database.getSpec().getInstanceRef());
     if (resolution instanceof ParentInstance.Waiting waiting) {
       return waiting(backup, status, patch, started, waiting.reason(), waiting.message());
     }

@@ -85,7 +85,7 @@ public final class DatabaseGrantReconciler
     DatabaseGrantStatus status = statusOf(grant);
     DriftCheck drift = null;
     try {
-      GrantParties.Resolution resolution = parties.resolve(grant);
+      GrantParties.Resolution resolution = parties.resolve(context, grant);
       if (resolution instanceof GrantParties.Waiting waiting) {
         return waiting(grant, status, patch, started, waiting);
       }
@@ -222,7 +222,7 @@ public final class DatabaseGrantReconciler
       return gone(grant);
     }
     try {
-      GrantParties.Resolution resolution = parties.resolveForRevocation(grant);
+      GrantParties.Resolution resolution = parties.resolveForRevocation(context, grant);
       if (resolution instanceof GrantParties.Waiting waiting) {
         // No grantee or no instance: nothing holds the privileges any more. An instance that is
         // not Ready: wait until it is.

@@ -28,9 +28,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,6 +59,12 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
     this.failures = new Failures(services.events(), services.clock());
   }
 
+  /** Databases waiting for their instance go ahead as soon as it is Ready. */
+  @Override
+  public List<EventSource<?, Database>> prepareEventSources(EventSourceContext<Database> context) {
+    return List.of(ParentInstance.trigger(context, db -> db.getSpec().getInstanceRef()));
+  }
+
   @Override
   public UpdateControl<Database> reconcile(Database db, Context<Database> context) {
     Instant started = services.clock().instant();
@@ -65,7 +74,7 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
     DriftCheck drift = null;
     try {
       ParentInstance.Resolution resolution =
-          parents.resolve(namespace(db), db.getSpec().getInstanceRef());
+          parents.resolve(context, namespace(db), db.getSpec().getInstanceRef());
       if (resolution instanceof ParentInstance.Waiting waiting) {
         return waiting(db, status, patch, started, waiting);
       }
@@ -152,7 +161,7 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
     if (db.getSpec().getDeletionPolicy() != DeletionPolicy.Retain) {
       try {
         ParentInstance.Resolution resolution =
-            parents.resolve(namespace(db), db.getSpec().getInstanceRef());
+            parents.resolve(context, namespace(db), db.getSpec().getInstanceRef());
         if (resolution instanceof ParentInstance.Waiting waiting) {
           // No instance at all: nothing to drop from. One not Ready: wait until it is.
           return waiting.instanceMissing()

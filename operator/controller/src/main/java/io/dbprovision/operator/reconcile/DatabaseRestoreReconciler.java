@@ -45,11 +45,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
@@ -156,6 +159,16 @@ public final class DatabaseRestoreReconciler
     }
   }
 
+  /**
+   * The instances' informer, whose cache {@link ParentInstance} reads; it wakes nothing (a
+   * DatabaseRestore reaches its instance through a Database, and waits with a recheck).
+   */
+  @Override
+  public List<EventSource<?, DatabaseRestore>> prepareEventSources(
+      EventSourceContext<DatabaseRestore> context) {
+    return List.of(ParentInstance.trigger(context, restore -> null));
+  }
+
   @Override
   public UpdateControl<DatabaseRestore> reconcile(
       DatabaseRestore restore, Context<DatabaseRestore> context) {
@@ -186,7 +199,7 @@ public final class DatabaseRestoreReconciler
       return finish(restore, status, patch, started, ReconcileResult.SUCCESS);
     }
     try {
-      return start(restore, status, patch, started);
+      return start(restore, status, patch, started, context);
     } catch (ValidationFailure e) {
       end(
           restore,
@@ -218,7 +231,8 @@ public final class DatabaseRestoreReconciler
       DatabaseRestore restore,
       DatabaseRestoreStatus status,
       StatusPatch<DatabaseRestore> patch,
-      Instant started)
+      Instant started,
+      Context<DatabaseRestore> context)
       throws ValidationFailure, BackupInputException, EngineException {
     RestoreTarget target;
     try {
@@ -292,7 +306,7 @@ public final class DatabaseRestoreReconciler
             "spec.target.databaseName \"" + databaseName + "\" must match " + Identifiers.PATTERN);
       }
     }
-    ParentInstance.Resolution resolution = parents.resolve(instanceNamespace, instanceRef);
+    ParentInstance.Resolution resolution = parents.resolve(context, instanceNamespace, instanceRef);
     if (resolution instanceof ParentInstance.Waiting waiting) {
       return waiting(restore, status, patch, started, waiting.reason(), waiting.message());
     }

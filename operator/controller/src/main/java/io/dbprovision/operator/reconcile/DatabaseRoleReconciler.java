@@ -31,9 +31,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,6 +64,13 @@ public final class DatabaseRoleReconciler
     this.failures = new Failures(services.events(), services.clock());
   }
 
+  /** Roles waiting for their instance go ahead as soon as it is Ready. */
+  @Override
+  public List<EventSource<?, DatabaseRole>> prepareEventSources(
+      EventSourceContext<DatabaseRole> context) {
+    return List.of(ParentInstance.trigger(context, role -> role.getSpec().getInstanceRef()));
+  }
+
   @Override
   public UpdateControl<DatabaseRole> reconcile(DatabaseRole role, Context<DatabaseRole> context) {
     Instant started = services.clock().instant();
@@ -71,7 +81,7 @@ public final class DatabaseRoleReconciler
     DriftCheck drift = null;
     try {
       ParentInstance.Resolution resolution =
-          parents.resolve(namespace(role), role.getSpec().getInstanceRef());
+          parents.resolve(context, namespace(role), role.getSpec().getInstanceRef());
       if (resolution instanceof ParentInstance.Waiting waiting) {
         status.setPhase(Phase.Pending);
         ReadyCondition.set(
@@ -190,7 +200,7 @@ public final class DatabaseRoleReconciler
     }
     try {
       ParentInstance.Resolution resolution =
-          parents.resolve(namespace(role), role.getSpec().getInstanceRef());
+          parents.resolve(context, namespace(role), role.getSpec().getInstanceRef());
       if (resolution instanceof ParentInstance.Waiting waiting) {
         return waiting.instanceMissing()
             ? gone(role)

@@ -87,7 +87,8 @@ public final class DatabaseUserReconciler
   /**
    * Watches the credentials Secrets (only the operator's), so that a deleted or edited one is
    * repaired at once. Creations are not watched: the operator makes them itself, and the pass it
-   * would trigger could run on a copy of the DatabaseUser older than the status just written.
+   * would trigger could run on a copy of the DatabaseUser older than the status just written. Users
+   * waiting for their instance go ahead as soon as it is Ready.
    */
   @Override
   public List<EventSource<?, DatabaseUser>> prepareEventSources(
@@ -98,7 +99,8 @@ public final class DatabaseUserReconciler
                 .withLabelSelector(CredentialsSecret.MANAGED_BY + "=" + OperatorConfig.COMPONENT)
                 .withOnAddFilter(created -> false)
                 .build(),
-            context));
+            context),
+        ParentInstance.trigger(context, user -> user.getSpec().getInstanceRef()));
   }
 
   @Override
@@ -115,7 +117,7 @@ public final class DatabaseUserReconciler
     Duration next;
     try {
       ParentInstance.Resolution resolution =
-          parents.resolve(namespace(user), user.getSpec().getInstanceRef());
+          parents.resolve(context, namespace(user), user.getSpec().getInstanceRef());
       if (resolution instanceof ParentInstance.Waiting waiting) {
         status.setPhase(Phase.Pending);
         waiting.report(status, user.getMetadata().getGeneration(), services.clock().instant());
@@ -369,7 +371,7 @@ public final class DatabaseUserReconciler
     }
     try {
       ParentInstance.Resolution resolution =
-          parents.resolve(namespace(user), user.getSpec().getInstanceRef());
+          parents.resolve(context, namespace(user), user.getSpec().getInstanceRef());
       if (resolution instanceof ParentInstance.Waiting waiting) {
         // No instance at all: nothing to drop from. One not Ready: wait until it is.
         return waiting.instanceMissing()

@@ -17,6 +17,7 @@ import io.dbprovision.operator.model.Grantee;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,25 +91,31 @@ final class GrantParties {
     }
   }
 
-  private final KubernetesClient client;
+  private final CachedLookup<DatabaseUser> users;
+  private final CachedLookup<DatabaseRole> roles;
+  private final CachedLookup<Database> databases;
   private final ParentInstance parents;
 
+  /** Reads through the informers of {@link GrantTriggers}. */
   GrantParties(KubernetesClient client, ParentInstance parents) {
-    this.client = client;
+    this.users = new CachedLookup<>(client, DatabaseUser.class, GrantTriggers.USERS);
+    this.roles = new CachedLookup<>(client, DatabaseRole.class, GrantTriggers.ROLES);
+    this.databases = new CachedLookup<>(client, Database.class, GrantTriggers.DATABASES);
     this.parents = parents;
   }
 
   /** The parties of a pass that applies the spec. */
-  Resolution resolve(DatabaseGrant grant) throws EngineException {
-    return resolve(grant, false);
+  Resolution resolve(Context<?> context, DatabaseGrant grant) throws EngineException {
+    return resolve(context, grant, false);
   }
 
   /** The parties of a deletion: the database need not be Ready, the grantee need not be Ready. */
-  Resolution resolveForRevocation(DatabaseGrant grant) throws EngineException {
-    return resolve(grant, true);
+  Resolution resolveForRevocation(Context<?> context, DatabaseGrant grant) throws EngineException {
+    return resolve(context, grant, true);
   }
 
-  private Resolution resolve(DatabaseGrant grant, boolean revoking) throws EngineException {
+  private Resolution resolve(Context<?> context, DatabaseGrant grant, boolean revoking)
+      throws EngineException {
     DatabaseGrantSpec spec = grant.getSpec();
     String namespace = grant.getMetadata().getNamespace();
     if ((spec.getUserRef() == null) == (spec.getRoleRef() == null)) {
@@ -120,8 +127,8 @@ final class GrantParties {
     ResourceRef granteeRef = user ? spec.getUserRef() : spec.getRoleRef();
     HasMetadata granteeResource =
         user
-            ? find(DatabaseUser.class, namespace, granteeRef)
-            : find(DatabaseRole.class, namespace, granteeRef);
+            ? find(context, users, namespace, granteeRef)
+            : find(context, roles, namespace, granteeRef);
     String granteeKind = user ? "DatabaseUser" : "DatabaseRole";
     String granteeName = namespaceOf(granteeRef, namespace) + "/" + granteeRef.getName();
     if (granteeResource == null) {
@@ -142,7 +149,7 @@ final class GrantParties {
 
     Optional<String> database = Optional.empty();
     if (spec.getDatabaseRef() != null) {
-      Database db = find(Database.class, namespace, spec.getDatabaseRef());
+      Database db = find(context, databases, namespace, spec.getDatabaseRef());
       String dbName = namespaceOf(spec.getDatabaseRef(), namespace) + "/" + db(spec);
       if (!revoking && db == null) {
         return new Waiting(
@@ -173,7 +180,7 @@ final class GrantParties {
     }
 
     ParentInstance.Resolution instance =
-        parents.resolve(granteeNamespace, granteeSpec.instanceRef());
+        parents.resolve(context, granteeNamespace, granteeSpec.instanceRef());
     if (instance instanceof ParentInstance.Waiting waiting) {
       return new Waiting(waiting.reason(), waiting.message(), waiting.instanceMissing());
     }
@@ -200,12 +207,12 @@ final class GrantParties {
         : Optional.of(dbInstanceName);
   }
 
-  private <T extends HasMetadata> T find(Class<T> type, String namespace, ResourceRef ref) {
-    return client
-        .resources(type)
-        .inNamespace(namespaceOf(ref, namespace))
-        .withName(ref.getName())
-        .get();
+  /** A Ready copy from the cache, else whatever the API server has (null when nothing). */
+  private static <T extends HasMetadata> T find(
+      Context<?> context, CachedLookup<T> lookup, String namespace, ResourceRef ref) {
+    return lookup
+        .get(context, namespaceOf(ref, namespace), ref.getName(), ReadinessTrigger::isReady)
+        .orElse(null);
   }
 
   private static String db(DatabaseGrantSpec spec) {

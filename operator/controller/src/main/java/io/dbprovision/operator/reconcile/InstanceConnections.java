@@ -17,9 +17,12 @@ import io.dbprovision.operator.model.Password;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,20 +33,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * counts its operations ({@link MeteredEngine}).
  */
 public final class InstanceConnections implements AutoCloseable {
+  /**
+   * How long the children of an instance use credentials read from its Secret before reading it
+   * again ({@link #recentEngineFor}): a changed Secret reaches them within this time, or at the
+   * instance's next health check if that comes first.
+   */
+  public static final Duration CREDENTIALS_REUSE = Duration.ofSeconds(30);
+
   private final KubernetesClient client;
   private final ConnectionPools pools;
   private final DatabaseEngines engines;
   private final OperatorMetrics metrics;
+  private final Clock clock;
   private final Map<String, PooledEngine> byInstance = new ConcurrentHashMap<>();
 
-  private record PooledEngine(ConnectionSource pool, DatabaseEngine engine) {}
+  /**
+   * An engine with what it was built from: the instance (uid and generation, so that a recreated or
+   * edited instance is read again) and when its Secret was read.
+   */
+  private record PooledEngine(
+      ConnectionSource pool, DatabaseEngine engine, String uid, Long generation, Instant readAt) {
+
+    boolean reusableFor(DatabaseInstance instance, Instant now) {
+      return Objects.equals(uid, instance.getMetadata().getUid())
+          && Objects.equals(generation, instance.getMetadata().getGeneration())
+          && now.isBefore(readAt.plus(CREDENTIALS_REUSE));
+    }
+  }
 
   public InstanceConnections(
-      KubernetesClient client, ConnectionPools pools, Duration timeout, OperatorMetrics metrics) {
+      KubernetesClient client,
+      ConnectionPools pools,
+      Duration timeout,
+      OperatorMetrics metrics,
+      Clock clock) {
     this.client = client;
     this.pools = pools;
     this.engines = new DatabaseEngines(timeout);
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   /**
@@ -53,16 +81,40 @@ public final class InstanceConnections implements AutoCloseable {
   public DatabaseEngine engineFor(DatabaseInstance instance) throws EngineException {
     String namespace = instance.getMetadata().getNamespace();
     String name = instance.getMetadata().getName();
+    Instant readAt = clock.instant();
     ConnectionSettings settings = settings(instance);
     ConnectionSource source = pools.forInstance(namespace, name, settings);
     return byInstance
         .compute(
             namespace + "/" + name,
             (key, known) ->
-                known != null && known.pool() == source
-                    ? known
-                    : new PooledEngine(source, meteredEngine(instance, source)))
+                new PooledEngine(
+                    source,
+                    known != null && known.pool() == source
+                        ? known.engine()
+                        : meteredEngine(instance, source),
+                    instance.getMetadata().getUid(),
+                    instance.getMetadata().getGeneration(),
+                    readAt))
         .engine();
+  }
+
+  /**
+   * As {@link #engineFor}, but without reading the Secret again when it was read less than {@link
+   * #CREDENTIALS_REUSE} ago for this instance as it is now: the children's passes use this, so that
+   * a burst of them reads the Secret once, not once each. The instance's own health check uses
+   * {@link #engineFor}, and a deleted Secret closes the pools at once.
+   */
+  public DatabaseEngine recentEngineFor(DatabaseInstance instance) throws EngineException {
+    PooledEngine known = byInstance.get(key(instance));
+    if (known != null && known.reusableFor(instance, clock.instant())) {
+      return known.engine();
+    }
+    return engineFor(instance);
+  }
+
+  private static String key(DatabaseInstance instance) {
+    return instance.getMetadata().getNamespace() + "/" + instance.getMetadata().getName();
   }
 
   /**
@@ -123,7 +175,7 @@ public final class InstanceConnections implements AutoCloseable {
   public void forget(DatabaseInstance instance) {
     String namespace = instance.getMetadata().getNamespace();
     String name = instance.getMetadata().getName();
-    byInstance.remove(namespace + "/" + name);
+    byInstance.remove(key(instance));
     pools.close(namespace, name);
   }
 

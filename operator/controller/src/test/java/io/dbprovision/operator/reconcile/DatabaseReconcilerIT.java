@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dbprovision.api.v1alpha1.Database;
+import io.dbprovision.api.v1alpha1.DatabaseInstance;
+import io.dbprovision.api.v1alpha1.DatabaseInstanceStatus;
 import io.dbprovision.api.v1alpha1.DatabaseSpec;
 import io.dbprovision.api.v1alpha1.DatabaseStatus;
 import io.dbprovision.api.v1alpha1.ResourceRef;
@@ -17,6 +19,9 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -83,6 +88,68 @@ class DatabaseReconcilerIT {
       operator.client.resource(ready).delete();
       operator.awaitGone(Database.class, "orders");
       assertThat(exists(server, name)).isFalse();
+    }
+  }
+
+  /**
+   * The instance becoming Ready wakes the Database waiting for it: it does not wait for its next
+   * recheck. (A wake-up check with a wide margin, not a speed target: the pass takes milliseconds.)
+   */
+  @ParameterizedTest
+  @EnumSource(TestServer.class)
+  void goesAheadAsSoonAsItsInstanceIsReady(TestServer kind, MockKubernetes kubernetes)
+      throws Exception {
+    DatabaseServer server = RealDatabases.server(kind);
+    try (Scratch scratch = Scratch.on(server);
+        OperatorOnMock operator = new OperatorOnMock(kubernetes, "database-wakes")) {
+      operator.create(database("orders", scratch.databaseName("orders"), "main"));
+      await()
+          .atMost(OperatorOnMock.PATIENCE)
+          .until(() -> operator.get(Database.class, "orders").getStatus() != null);
+
+      operator.readyInstance("main", server);
+
+      await()
+          .atMost(ParentInstance.RECHECK.dividedBy(2))
+          .until(
+              () ->
+                  operator.get(Database.class, "orders").getStatus().getPhase()
+                      == DatabaseStatus.Phase.Ready);
+    }
+  }
+
+  /**
+   * An instance in a namespace the operator does not watch is in no informer cache: it is read from
+   * the API server. (Its status is written here, as the operator watching that namespace would.)
+   */
+  @ParameterizedTest
+  @EnumSource(TestServer.class)
+  void usesAnInstanceInANamespaceItDoesNotWatch(TestServer kind, MockKubernetes kubernetes)
+      throws Exception {
+    DatabaseServer server = RealDatabases.server(kind);
+    try (Scratch scratch = Scratch.on(server);
+        OperatorOnMock operator = new OperatorOnMock(kubernetes, "database-elsewhere");
+        OperatorOnMock elsewhere =
+            new OperatorOnMock(
+                kubernetes,
+                "instances-elsewhere",
+                Map.of(),
+                Clock.systemUTC(),
+                services -> List.of())) {
+      elsewhere.adminSecret("main-admin", server, server.adminPassword());
+      DatabaseInstance instance = elsewhere.instance("main", server, server.port(), "main-admin");
+      DatabaseInstanceStatus ready = new DatabaseInstanceStatus();
+      ready.setPhase(DatabaseInstanceStatus.Phase.Ready);
+      instance.setStatus(ready);
+      elsewhere.client.resource(instance).updateStatus();
+
+      String name = scratch.databaseName("orders");
+      Database db = database("orders", name, "main");
+      db.getSpec().getInstanceRef().setNamespace(elsewhere.namespace);
+      operator.create(db);
+
+      operator.awaitReady(Database.class, "orders");
+      assertThat(exists(server, name)).isTrue();
     }
   }
 }
