@@ -29,7 +29,7 @@ final class OperatorJarProcess implements AutoCloseable {
   static final String JVM_FLAGS =
       System.getProperty(
           "bench.operator.jvm",
-          "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:MaxRAM=512m");
+          "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:MaxRAM=512m");
 
   private static final long CLOCK_TICKS_PER_SECOND = 100;
 
