@@ -33,7 +33,9 @@ final class ProvisioningSets {
   /** Names of one set: Kubernetes names and the names on the server. */
   record Set(String resource, String database, String user) {}
 
-  ProvisioningSets(KubernetesClient client, String namespace, Scratch scratch, int count) {
+  /** {@code count} sets named {@code <prefix>-0000} onwards. */
+  ProvisioningSets(
+      KubernetesClient client, String namespace, Scratch scratch, String prefix, int count) {
     this.client = client;
     this.namespace = namespace;
     this.server = scratch.server();
@@ -41,7 +43,7 @@ final class ProvisioningSets {
     for (int i = 0; i < count; i++) {
       sets.add(
           new Set(
-              String.format(Locale.ROOT, "set-%04d", i),
+              String.format(Locale.ROOT, "%s-%04d", prefix, i),
               scratch.databaseName("bench" + i),
               scratch.principalName("bench" + i)));
     }
