@@ -356,16 +356,9 @@ public final class DatabaseBackupScheduleReconciler
   @Override
   public ErrorStatusUpdateControl<DatabaseBackupSchedule> updateErrorStatus(
       DatabaseBackupSchedule schedule, Context<DatabaseBackupSchedule> context, Exception e) {
-    // The Warning was recorded when the failure happened. The phase and nextBackupTime stay as
-    // they were, so the slot that failed is tried again by the retry.
-    ReadyCondition.set(
-        statusOf(schedule),
-        false,
-        "ReconcileFailed",
-        "Failed to " + e.getMessage(),
-        schedule.getMetadata().getGeneration(),
-        services.clock().instant());
-    return ErrorStatusUpdateControl.patchStatus(schedule);
+    // The phase and nextBackupTime stay as they were, so the slot that failed is tried again by
+    // the retry.
+    return failures.persist(schedule, statusOf(schedule), () -> {}, e);
   }
 
   @Override

@@ -192,17 +192,8 @@ public final class DatabaseGrantReconciler
   @Override
   public ErrorStatusUpdateControl<DatabaseGrant> updateErrorStatus(
       DatabaseGrant grant, Context<DatabaseGrant> context, Exception e) {
-    // The Warning was recorded when the failure happened; this only persists Ready=False.
     DatabaseGrantStatus status = statusOf(grant);
-    status.setPhase(Phase.Failed);
-    ReadyCondition.set(
-        status,
-        false,
-        "ReconcileFailed",
-        "Failed to " + e.getMessage(),
-        grant.getMetadata().getGeneration(),
-        services.clock().instant());
-    return ErrorStatusUpdateControl.patchStatus(grant);
+    return failures.persist(grant, status, () -> status.setPhase(Phase.Failed), e);
   }
 
   @Override

@@ -134,17 +134,8 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
   @Override
   public ErrorStatusUpdateControl<Database> updateErrorStatus(
       Database db, Context<Database> context, Exception e) {
-    // The Warning was recorded when the failure happened; this only persists Ready=False.
     DatabaseStatus status = statusOf(db);
-    status.setPhase(Phase.Failed);
-    ReadyCondition.set(
-        status,
-        false,
-        "ReconcileFailed",
-        "Failed to " + e.getMessage(),
-        db.getMetadata().getGeneration(),
-        services.clock().instant());
-    return ErrorStatusUpdateControl.patchStatus(db);
+    return failures.persist(db, status, () -> status.setPhase(Phase.Failed), e);
   }
 
   @Override
@@ -201,13 +192,7 @@ public final class DatabaseReconciler implements Reconciler<Database>, Cleaner<D
       Instant started,
       ParentInstance.Waiting waiting) {
     status.setPhase(Phase.Pending);
-    ReadyCondition.set(
-        status,
-        false,
-        waiting.reason(),
-        waiting.message(),
-        db.getMetadata().getGeneration(),
-        services.clock().instant());
+    waiting.report(status, db.getMetadata().getGeneration(), services.clock().instant());
     finish(db, status, started, ReconcileResult.SUCCESS);
     return patch.control(db).rescheduleAfter(ParentInstance.RECHECK);
   }

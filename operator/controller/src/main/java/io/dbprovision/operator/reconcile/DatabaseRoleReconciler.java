@@ -84,13 +84,7 @@ public final class DatabaseRoleReconciler
           parents.resolve(context, namespace(role), role.getSpec().getInstanceRef());
       if (resolution instanceof ParentInstance.Waiting waiting) {
         status.setPhase(Phase.Pending);
-        ReadyCondition.set(
-            status,
-            false,
-            waiting.reason(),
-            waiting.message(),
-            role.getMetadata().getGeneration(),
-            services.clock().instant());
+        waiting.report(status, role.getMetadata().getGeneration(), services.clock().instant());
         finish(role, status, started, ReconcileResult.SUCCESS);
         return patch.control(role).rescheduleAfter(ParentInstance.RECHECK);
       }
@@ -175,17 +169,8 @@ public final class DatabaseRoleReconciler
   @Override
   public ErrorStatusUpdateControl<DatabaseRole> updateErrorStatus(
       DatabaseRole role, Context<DatabaseRole> context, Exception e) {
-    // The Warning was recorded when the failure happened; this only persists Ready=False.
     DatabaseRoleStatus status = statusOf(role);
-    status.setPhase(Phase.Failed);
-    ReadyCondition.set(
-        status,
-        false,
-        "ReconcileFailed",
-        "Failed to " + e.getMessage(),
-        role.getMetadata().getGeneration(),
-        services.clock().instant());
-    return ErrorStatusUpdateControl.patchStatus(role);
+    return failures.persist(role, status, () -> status.setPhase(Phase.Failed), e);
   }
 
   @Override

@@ -345,17 +345,8 @@ public final class DatabaseUserReconciler
   @Override
   public ErrorStatusUpdateControl<DatabaseUser> updateErrorStatus(
       DatabaseUser user, Context<DatabaseUser> context, Exception e) {
-    // The Warning was recorded when the failure happened; this only persists Ready=False.
     DatabaseUserStatus status = statusOf(user);
-    status.setPhase(Phase.Failed);
-    ReadyCondition.set(
-        status,
-        false,
-        "ReconcileFailed",
-        "Failed to " + e.getMessage(),
-        user.getMetadata().getGeneration(),
-        services.clock().instant());
-    return ErrorStatusUpdateControl.patchStatus(user);
+    return failures.persist(user, status, () -> status.setPhase(Phase.Failed), e);
   }
 
   @Override

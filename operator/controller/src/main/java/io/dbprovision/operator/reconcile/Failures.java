@@ -6,6 +6,7 @@ import io.dbprovision.operator.engine.EngineException;
 import io.dbprovision.operator.engine.PermissionDeniedException;
 import io.dbprovision.operator.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import java.time.Clock;
 
 /**
@@ -55,6 +56,24 @@ final class Failures {
         message,
         resource.getMetadata().getGeneration(),
         clock.instant());
+  }
+
+  /**
+   * The status JOSDK writes when a pass ended in a {@link RetryableFailure}: Ready=False with the
+   * failure, after {@code markFailed} sets the kind's Failed phase (a no-op for kinds whose phase
+   * stays). The Warning was recorded when the failure happened.
+   */
+  <R extends HasMetadata> ErrorStatusUpdateControl<R> persist(
+      R resource, ResourceStatus status, Runnable markFailed, Exception e) {
+    markFailed.run();
+    ReadyCondition.set(
+        status,
+        false,
+        "ReconcileFailed",
+        "Failed to " + e.getMessage(),
+        resource.getMetadata().getGeneration(),
+        clock.instant());
+    return ErrorStatusUpdateControl.patchStatus(resource);
   }
 
   static RetryableFailure retry(EngineException e) {
