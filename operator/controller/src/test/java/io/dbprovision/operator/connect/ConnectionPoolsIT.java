@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -125,19 +127,29 @@ class ConnectionPoolsIT {
   }
 
   @Test
-  void keepsNoSessionToAnotherDatabaseOpenAfterItIsClosed(@On(TestServer.POSTGRES) Scratch scratch)
-      throws Exception {
+  void aSessionInOneDatabaseOutlivesSessionsInManyOthersAndClosesForGood(
+      @On(TestServer.POSTGRES) Scratch scratch) throws Exception {
     DatabaseServer server = scratch.server();
     ConnectionSource source =
         pools.forInstance("shop", "pg", settings(server, Engine.postgres, server.adminPassword()));
     String first = scratch.createDatabase("first");
-    String second = scratch.createDatabase("second");
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      others.add(scratch.createDatabase("other" + i));
+    }
 
     try (Connection held = source.database(first)) {
-      assertThat(held.isValid(1)).isTrue();
-      use(source.database(second));
+      for (String other : others) {
+        use(source.database(other));
+      }
+      // Per-database pools once closed the least recently used pool here, aborting this session.
+      try (Statement statement = held.createStatement()) {
+        statement.execute("SELECT 1");
+      }
       assertThat(sessions(server, first)).isEqualTo(1);
-      assertThat(sessions(server, second)).isZero();
+      for (String other : others) {
+        assertThat(sessions(server, other)).isZero();
+      }
     }
 
     assertThat(sessions(server, first)).isZero();
